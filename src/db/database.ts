@@ -1,0 +1,192 @@
+// Kysely table types: the shape of every table, as the queries see it.
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T = Record<string, unknown>> = ColumnType<T, string, string>;
+
+export type Plan = 'standard' | 'team' | 'elite';
+export type StaffRole = 'owner' | 'admin' | 'member';
+export type SessionKind = 'portal' | 'staff';
+
+export interface FirmsTable {
+  id: string;
+  slug: string;
+  name: string;
+  trademark: string;
+  plan: Generated<Plan>;
+  portal_active: Generated<boolean>;
+  brand_background: Generated<string>;
+  brand_text: Generated<string>;
+  logo_key: string | null;
+  favicon_key: string | null;
+  description: Generated<string>;
+  default_language: Generated<string>;
+  uploads_enabled: Generated<boolean>;
+  upload_limit_bytes: Generated<number>;
+  billing_enabled: Generated<boolean>;
+  esign_enabled: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface FirmSlugAliasesTable {
+  slug: string;
+  firm_id: string;
+  until: Timestamp;
+}
+
+export interface StaffMembersTable {
+  firm_id: string;
+  id: string;
+  email: string;
+  first_name: Generated<string>;
+  last_name: Generated<string>;
+  role: StaffRole;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface ClientsTable {
+  firm_id: string;
+  id: string;
+  name: string;
+  registration_number: Generated<string>;
+  vat_number: Generated<string>;
+  mark: Generated<string>;
+  colour: Generated<string>;
+  responsible_member_id: string | null;
+  portal_enabled: Generated<boolean>;
+  archived_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface PortalUsersTable {
+  id: string;
+  email: string;
+  first_name: Generated<string>;
+  last_name: Generated<string>;
+  phone: Generated<string>;
+  language: string | null;
+  timezone: Generated<string>;
+  regional_format: Generated<string>;
+  notify_timing: Generated<string>;
+  created_at: Timestamp;
+}
+
+export interface ContactsTable {
+  firm_id: string;
+  id: string;
+  client_id: string;
+  first_name: Generated<string>;
+  last_name: Generated<string>;
+  email: string | null;
+  phone: Generated<string>;
+  roles: Generated<string>;
+  access_enabled: Generated<boolean>;
+  invite_sent_at: Timestamp | null;
+  first_login_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  firm_id: string;
+  id: string;
+  secret_hash: Uint8Array;
+  kind: SessionKind;
+  portal_user_id: string | null;
+  contact_id: string | null;
+  staff_member_id: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface MagicLinksTable {
+  firm_id: string;
+  id: string;
+  token_hash: Uint8Array;
+  kind: SessionKind;
+  email: string;
+  state: Generated<'active' | 'superseded' | 'revoked'>;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface HandoffTokensTable {
+  firm_id: string;
+  token_hash: Uint8Array;
+  portal_user_id: string;
+  contact_id: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface PortalLastContactsTable {
+  firm_id: string;
+  portal_user_id: string;
+  contact_id: string;
+  updated_at: Timestamp;
+}
+
+export interface RateLimitHitsTable {
+  bucket: string;
+  at: Timestamp;
+}
+
+export interface AuditEventsTable {
+  firm_id: string;
+  id: string;
+  at: Timestamp;
+  actor_type: 'staff' | 'portal' | 'system' | 'anonymous';
+  actor_id: string | null;
+  actor_email: string | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  detail: Json;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'cancelled';
+
+export interface OutboxTable {
+  firm_id: string;
+  id: string;
+  template: string;
+  to_email: string;
+  payload: Json;
+  dedupe_key: string | null;
+  status: Generated<OutboxStatus>;
+  due_at: Timestamp;
+  attempts: Generated<number>;
+  last_error: string | null;
+  provider_message_id: string | null;
+  rendered_subject: string | null;
+  sent_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface Database {
+  firms: FirmsTable;
+  firm_slug_aliases: FirmSlugAliasesTable;
+  staff_members: StaffMembersTable;
+  clients: ClientsTable;
+  portal_users: PortalUsersTable;
+  contacts: ContactsTable;
+  sessions: SessionsTable;
+  magic_links: MagicLinksTable;
+  handoff_tokens: HandoffTokensTable;
+  portal_last_contacts: PortalLastContactsTable;
+  rate_limit_hits: RateLimitHitsTable;
+  audit_events: AuditEventsTable;
+  outbox: OutboxTable;
+}
+
+export type Firm = Selectable<FirmsTable>;
+export type NewFirm = Insertable<FirmsTable>;
+export type FirmUpdate = Updateable<FirmsTable>;
+export type StaffMember = Selectable<StaffMembersTable>;
+export type Client = Selectable<ClientsTable>;
+export type Contact = Selectable<ContactsTable>;
+export type PortalUser = Selectable<PortalUsersTable>;
+export type OutboxRow = Selectable<OutboxTable>;

@@ -1,0 +1,12 @@
+// Every mail template by name; an outbox row names one and carries its payload.
+import type { MailContext, RenderedMail } from './layout.ts';
+import { portalInvite, portalLogin, staffLogin } from './sign-in.ts';
+
+// Payloads come from JSON in the outbox, so each template checks what it reads.
+export type Template = (ctx: MailContext, payload: any) => Promise<RenderedMail>;
+
+export const templates: Record<string, Template> = {
+  'portal-login': portalLogin,
+  'portal-invite': portalInvite,
+  'staff-login': staffLogin,
+};

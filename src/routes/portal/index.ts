@@ -1,0 +1,11 @@
+// Every client-facing route of a firm's portal host.
+import { Hono } from 'hono';
+import type { AppEnv } from '../../app-env.ts';
+import { homeRoutes } from './home.tsx';
+import { loginRoutes } from './login.tsx';
+import { sessionRoutes } from './session.tsx';
+
+export const portalRoutes = new Hono<AppEnv>();
+portalRoutes.route('/', loginRoutes);
+portalRoutes.route('/', sessionRoutes);
+portalRoutes.route('/', homeRoutes);

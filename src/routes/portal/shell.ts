@@ -1,0 +1,52 @@
+// Builds the portal page chrome (brand, navigation, account menu) from the request.
+import type { Context } from 'hono';
+import type { AppEnv } from '../../app-env.ts';
+import type { Firm } from '../../db/database.ts';
+import type { Brand, NavItem, PortalShell } from '../../views/portal/layout.tsx';
+import { brandCssUrl } from '../brand.ts';
+
+export function firmBrand(firm: Firm): Brand {
+  return {
+    trademark: firm.trademark,
+    brandCssUrl: brandCssUrl(firm),
+    logoUrl: firm.logo_key ? `/brand/logo?v=${encodeURIComponent(firm.logo_key)}` : undefined,
+    faviconUrl: firm.favicon_key ? `/brand/icon?v=${encodeURIComponent(firm.favicon_key)}` : undefined,
+  };
+}
+
+export function anonymousShell(c: Context<AppEnv>): PortalShell {
+  return { lang: c.get('language'), t: c.get('t'), brand: firmBrand(c.get('firm')) };
+}
+
+export type PortalSection = 'home' | 'requests' | 'invoices' | 'settings' | undefined;
+
+export function portalNav(c: Context<AppEnv>, current: PortalSection): NavItem[] {
+  const t = c.get('t');
+  const firm = c.get('firm');
+  const items: NavItem[] = [{ href: '/', label: t('nav.home'), current: current === 'home' }];
+  items.push({ href: '/requests', label: t('nav.requests'), current: current === 'requests' });
+  if (firm.billing_enabled && firm.plan !== 'standard') items.push({ href: '/invoices', label: t('nav.invoices'), current: current === 'invoices' });
+  items.push({ href: '/settings', label: t('nav.settings'), current: current === 'settings' });
+  return items;
+}
+
+export function portalShell(c: Context<AppEnv>, current: PortalSection): PortalShell {
+  const portal = c.get('portal');
+  const firm = c.get('firm');
+  const name = [portal.user.first_name, portal.user.last_name].filter(Boolean).join(' ') || portal.user.email;
+  return {
+    lang: c.get('language'),
+    t: c.get('t'),
+    brand: firmBrand(firm),
+    nav: portalNav(c, current),
+    user: {
+      name,
+      clientName: portal.clientName,
+      companies: portal.companies.map((company) => ({
+        ...company,
+        current: company.firmId === firm.id && company.contactId === portal.scope.contactId,
+        sameFirm: company.firmId === firm.id,
+      })),
+    },
+  };
+}

@@ -1,0 +1,11 @@
+// Every staff route, under /staff on the firm's host; all but sign-in need a staff session.
+import { Hono } from 'hono';
+import type { AppEnv } from '../../app-env.ts';
+import { requireStaff } from '../../auth/guards.tsx';
+import { dashboardRoutes } from './dashboard.tsx';
+import { staffLoginRoutes } from './login.tsx';
+
+export const staffRoutes = new Hono<AppEnv>();
+staffRoutes.route('/', staffLoginRoutes);
+staffRoutes.use('*', requireStaff);
+staffRoutes.route('/', dashboardRoutes);
