@@ -22,7 +22,10 @@ pg.types.setTypeParser(20, (value) => Number(value));
 export async function openPostgres(connectionString: string, max = 10): Promise<OpenedDatabase> {
   const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000 });
   // A dropped connection (server restart) must not crash the process; the pool replaces it.
-  pool.on('error', (error) => console.error(JSON.stringify({ level: 'warn', msg: 'pg pool error', error: error.message })));
+  const warn = (error: Error) => console.error(JSON.stringify({ level: 'warn', msg: 'database connection lost', error: error.message }));
+  pool.on('error', warn);
+  // A client that is checked out when its server goes away emits 'error' too; never let that crash the process.
+  pool.on('connect', (client) => client.on('error', warn));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', created: false, close: () => db.destroy() };
 }
