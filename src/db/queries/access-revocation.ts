@@ -1,0 +1,29 @@
+// Ending access at once: sessions deleted and live links revoked, in the caller's transaction.
+import type { Kysely } from 'kysely';
+import type { Database } from '../database.ts';
+import { revokeFirmPortalLinks, revokeMagicLinks } from './magic-links.ts';
+import { deleteClientSessions, deleteContactSessions, deleteFirmPortalSessions, deleteStaffMemberSessions } from './sessions.ts';
+
+/** A contact lost access, or its email changed (pass the old email). */
+export async function endContactAccess(db: Kysely<Database>, firmId: string, contactId: string, email: string | null): Promise<void> {
+  await deleteContactSessions(db, firmId, contactId);
+  if (email) await revokeMagicLinks(db, firmId, 'portal', email);
+}
+
+/** The client's portal toggle was switched off, or the client archived or deleted. */
+export async function endClientAccess(db: Kysely<Database>, firmId: string, clientId: string): Promise<void> {
+  const contacts = await db.selectFrom('contacts').select('email').where('firm_id', '=', firmId).where('client_id', '=', clientId).where('email', 'is not', null).execute();
+  await deleteClientSessions(db, firmId, clientId);
+  for (const contact of contacts) await revokeMagicLinks(db, firmId, 'portal', contact.email!);
+}
+
+export async function endStaffMemberAccess(db: Kysely<Database>, firmId: string, memberId: string, email: string): Promise<void> {
+  await deleteStaffMemberSessions(db, firmId, memberId);
+  await revokeMagicLinks(db, firmId, 'staff', email);
+}
+
+/** The firm deactivated its portal: every portal session and link ends; data stays. */
+export async function endFirmPortalAccess(db: Kysely<Database>, firmId: string): Promise<void> {
+  await deleteFirmPortalSessions(db, firmId);
+  await revokeFirmPortalLinks(db, firmId);
+}
