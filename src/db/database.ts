@@ -26,6 +26,37 @@ export interface FirmsTable {
   billing_enabled: Generated<boolean>;
   esign_enabled: Generated<boolean>;
   created_at: Timestamp;
+  // staff settings
+  email_signature_mode: Generated<'company' | 'fixed' | 'dynamic'>;
+  email_signature_text: Generated<string>;
+  logo_type: string | null;
+  favicon_type: string | null;
+  welcome_video_key: string | null;
+  welcome_video_type: string | null;
+  menu_links: ColumnType<MenuLink[], string | undefined, string>;
+  esign_position: Generated<'bottom-right' | 'bottom-left' | 'top-right' | 'top-left'>;
+  esign_placement: Generated<'last' | 'first' | 'all'>;
+  esign_include_timestamp: Generated<boolean>;
+  esign_include_ip: Generated<boolean>;
+  // tasks: the company rule "the checklist must be completed to finish the task"
+  checklist_required: Generated<boolean>;
+}
+
+export interface MenuLink {
+  label: string;
+  url: string;
+  newTab: boolean;
+}
+
+export interface IntroTemplatesTable {
+  firm_id: string;
+  id: string;
+  language: string;
+  title: string;
+  note: Generated<string>;
+  checklist: ColumnType<string[], string | undefined, string>;
+  position: Generated<number>;
+  created_at: Timestamp;
 }
 
 export interface FirmSlugAliasesTable {
@@ -85,6 +116,7 @@ export interface ContactsTable {
   invite_sent_at: Timestamp | null;
   first_login_at: Timestamp | null;
   created_at: Timestamp;
+  welcome_seen_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface SessionsTable {
@@ -166,6 +198,87 @@ export interface OutboxTable {
   created_at: Timestamp;
 }
 
+// --- tasks and checklists ---
+/** A `date` column: always select it as text ('YYYY-MM-DD', see queries/tasks.ts) so pg and PGlite agree. */
+type CalendarDate = ColumnType<string, string | null, string | null>;
+export type TaskStatus = 'open' | 'in_progress' | 'done';
+export type Recurrence = 'none' | 'weekly' | 'monthly' | 'quarterly' | 'yearly';
+export type BillingSetting = 'none' | 'start' | 'due' | 'finish' | 'custom';
+export type ChecklistOwner = 'firm' | 'client';
+
+export interface TasksTable {
+  firm_id: string;
+  id: string;
+  client_id: string;
+  title: string;
+  note: Generated<string>;
+  start_date: CalendarDate | null;
+  due_date: CalendarDate | null;
+  status: Generated<TaskStatus>;
+  created_by: string | null;
+  recurrence: Generated<Recurrence>;
+  series_id: string | null;
+  recurrence_parent_id: string | null;
+  occurrence: Generated<number>;
+  series_start: CalendarDate | null;
+  series_due: CalendarDate | null;
+  billing: Generated<BillingSetting>;
+  billing_date: CalendarDate | null;
+  completed_at: Timestamp | null;
+  completed_by_type: 'staff' | 'portal' | null;
+  completed_by_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TaskAssigneesTable {
+  firm_id: string;
+  task_id: string;
+  member_id: string;
+}
+
+export interface ChecklistSectionsTable {
+  firm_id: string;
+  id: string;
+  task_id: string;
+  owner: ChecklistOwner;
+  title: Generated<string>;
+  position: number;
+}
+
+export interface ChecklistItemsTable {
+  firm_id: string;
+  id: string;
+  task_id: string;
+  section_id: string;
+  text: string;
+  position: number;
+  done: Generated<boolean>;
+  done_by_type: 'staff' | 'portal' | null;
+  done_by_id: string | null;
+  done_at: Timestamp | null;
+}
+
+export interface TaskPortalTable {
+  firm_id: string;
+  task_id: string;
+  assign_as_task: Generated<boolean>;
+  auto_finish: Generated<boolean>;
+  due_offset_days: Generated<number>;
+  shared_at: Timestamp;
+  updated_at: Timestamp;
+  client_completed_at: Timestamp | null;
+  client_completed_by: string | null;
+}
+
+export interface TaskPortalAssigneesTable {
+  firm_id: string;
+  task_id: string;
+  contact_id: string;
+  added_at: Timestamp;
+  seen_at: Timestamp | null;
+}
+
 export interface Database {
   firms: FirmsTable;
   firm_slug_aliases: FirmSlugAliasesTable;
@@ -180,6 +293,13 @@ export interface Database {
   rate_limit_hits: RateLimitHitsTable;
   audit_events: AuditEventsTable;
   outbox: OutboxTable;
+  intro_templates: IntroTemplatesTable;
+  tasks: TasksTable;
+  task_assignees: TaskAssigneesTable;
+  checklist_sections: ChecklistSectionsTable;
+  checklist_items: ChecklistItemsTable;
+  task_portal: TaskPortalTable;
+  task_portal_assignees: TaskPortalAssigneesTable;
 }
 
 export type Firm = Selectable<FirmsTable>;
@@ -190,3 +310,4 @@ export type Client = Selectable<ClientsTable>;
 export type Contact = Selectable<ContactsTable>;
 export type PortalUser = Selectable<PortalUsersTable>;
 export type OutboxRow = Selectable<OutboxTable>;
+export type IntroTemplate = Selectable<IntroTemplatesTable>;

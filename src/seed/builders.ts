@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Client, Contact, Database, Firm, StaffMember } from '../db/database.ts';
 
-type FirmInput = Partial<Omit<Firm, 'id' | 'created_at'>> & { slug: string };
+type FirmInput = Partial<Omit<Firm, 'id' | 'created_at' | 'menu_links'>> & { slug: string; menu_links?: string };
 
 export async function makeFirm(db: Kysely<Database>, input: FirmInput, now = new Date()): Promise<Firm> {
   const name = input.name ?? `${input.slug} Accounting`;

@@ -1,7 +1,11 @@
 // Every migration, in order. New ones are appended; existing ones never change.
 import type { Migration } from 'kysely';
 import * as foundation from './2026_11_29_0001_foundation.ts';
+import * as staffSettings from './2026_11_29_0100_staff_settings.ts';
+import * as tasks from './2026_11_29_0200_tasks.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_29_0001_foundation': foundation,
+  '2026_11_29_0100_staff_settings': staffSettings,
+  '2026_11_29_0200_tasks': tasks,
 };
