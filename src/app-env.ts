@@ -6,6 +6,7 @@ import type { Contact, Firm, PortalUser, StaffMember } from './db/database.ts';
 import type { Language, Translate } from './i18n/index.ts';
 import type { Logger } from './log.ts';
 import type { MailTransport } from './mail/types.ts';
+import type { BlobStore } from './storage/blob-store.ts';
 
 export interface Deps {
   db: Db;
@@ -13,6 +14,7 @@ export interface Deps {
   clock: Clock;
   logger: Logger;
   mail: MailTransport;
+  blobs: BlobStore;
 }
 
 /** What a portal user may see: one contact of one client at one firm. */
@@ -50,7 +52,7 @@ export interface PortalPrincipal {
 export interface StaffPrincipal {
   sessionId: string;
   scope: StaffScope;
-  member: StaffMember;
+  member: Pick<StaffMember, 'firm_id' | 'id' | 'email' | 'first_name' | 'last_name' | 'role' | 'active' | 'created_at'>;
 }
 
 export type AppEnv = {

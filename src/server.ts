@@ -8,6 +8,7 @@ import { createLogger } from './log.ts';
 import { transportFromConfig } from './mail/transport.ts';
 import { OutboxWorker } from './mail/worker.ts';
 import { seedDemo } from './seed/index.ts';
+import { blobStoreFromConfig } from './storage/index.ts';
 
 let config;
 try {
@@ -26,7 +27,7 @@ await migrateToLatest(opened.db);
 const seeded = opened.kind === 'pglite' && opened.created ? await seedDemo(opened.db) : false;
 
 const mail = transportFromConfig(config);
-const deps = { db: opened.db, config, clock: systemClock, logger, mail };
+const deps = { db: opened.db, config, clock: systemClock, logger, mail, blobs: blobStoreFromConfig(config) };
 const worker = new OutboxWorker(deps, { from: config.mailFrom });
 worker.start();
 

@@ -7,6 +7,11 @@ import { createLogger } from '../../src/log.ts';
 import { LogTransport } from '../../src/mail/log-transport.ts';
 import type { MailTransport } from '../../src/mail/types.ts';
 import { OutboxWorker } from '../../src/mail/worker.ts';
+import { LocalBlobStore } from '../../src/storage/local-blob-store.ts';
+import type { BlobStore } from '../../src/storage/blob-store.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { TestBrowser, type Page } from './browser-client.ts';
 import { resetDatabase, testDatabase } from './db.ts';
 
@@ -15,6 +20,7 @@ export const TEST_NOW = new Date('2026-11-30T09:00:00Z');
 export interface TestContextOptions {
   env?: Record<string, string>;
   mail?: MailTransport;
+  blobs?: BlobStore;
   now?: Date;
 }
 
@@ -25,9 +31,11 @@ export async function createTestContext(options: TestContextOptions = {}) {
   const clock = new ManualClock(options.now ?? TEST_NOW);
   const captured = new LogTransport(null);
   const mail = options.mail ?? captured;
-  const config: Config = loadConfig({ PORTAL_DOMAIN: 'localhost', PORT: '3000', LOG_LEVEL: 'silent', DATA_DIR: './.tmp/test-data', ...options.env });
+  const dataDir = mkdtempSync(join(tmpdir(), 'portico-test-'));
+  const config: Config = loadConfig({ PORTAL_DOMAIN: 'localhost', PORT: '3000', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...options.env });
+  const blobs = options.blobs ?? new LocalBlobStore(join(dataDir, 'files'));
   const logger = createLogger(config.logLevel);
-  const deps: Deps = { db, config, clock, logger, mail };
+  const deps: Deps = { db, config, clock, logger, mail, blobs };
   const app = createApp(deps);
   const worker = new OutboxWorker(deps, { from: config.mailFrom });
 
@@ -35,6 +43,7 @@ export async function createTestContext(options: TestContextOptions = {}) {
     db,
     clock,
     mail: captured,
+    blobs,
     config,
     deps,
     app,
