@@ -31,12 +31,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('intro_templates_firm_language_idx').on('intro_templates').columns(['firm_id', 'language']).execute();
 
+  // The audit log page filters by actor and by action; the team page and dashboard read sign-ins.
+  await db.schema.createIndex('audit_events_firm_actor_idx').on('audit_events').columns(['firm_id', 'actor_id', 'at']).execute();
+  await db.schema.createIndex('audit_events_firm_action_idx').on('audit_events').columns(['firm_id', 'action', 'at']).execute();
+
   // The welcome video is the firm's, so "seen" is per contact (one person can be a client of several firms).
   await db.schema.alterTable('contacts').addColumn('welcome_seen_at', 'timestamptz').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('contacts').dropColumn('welcome_seen_at').execute();
+  await db.schema.dropIndex('audit_events_firm_action_idx').ifExists().execute();
+  await db.schema.dropIndex('audit_events_firm_actor_idx').ifExists().execute();
   await db.schema.dropTable('intro_templates').ifExists().execute();
   await db.schema
     .alterTable('firms')

@@ -1,4 +1,4 @@
-// The staff screens' page: firm name, navigation, signed-in member, sign out.
+// The staff screens' page: firm name, navigation, signed-in member, sign out. Compact and keyboard friendly.
 import type { Child } from 'hono/jsx';
 import { Document, MAIN_ID } from '../document.tsx';
 
@@ -19,43 +19,54 @@ const sections: { key: Exclude<StaffSection, undefined>; href: string; label: st
   { key: 'settings', href: '/staff/settings', label: 'Settings', adminOnly: true },
 ];
 
+/** Team and the audit log live under Settings in the navigation. */
+function navKey(current: StaffSection): StaffSection {
+  return current === 'team' || current === 'audit' ? 'settings' : current;
+}
+
+export function isAdminRole(role: string | undefined): boolean {
+  return role === 'owner' || role === 'admin';
+}
+
 export function StaffLayout({ shell, title, children, scripts }: { shell: StaffShell; title: string; children: Child; scripts?: string[] }) {
-  const isAdmin = shell.member?.role === 'owner' || shell.member?.role === 'admin';
+  const isAdmin = isAdminRole(shell.member?.role);
+  const active = navKey(shell.current);
   return (
     <Document lang="en" title={`${title} - ${shell.firmName} staff`} bodyClass="staff" scripts={scripts}>
-      <header class="site-header">
+      <header class="site-header staff-header">
         <div class="header-inner">
           <a class="brand" href="/staff">
             <span class="brand-name">{shell.firmName}</span>
+            <span class="visually-hidden"> staff</span>
           </a>
           {shell.member && (
+            <nav class="main-nav staff-nav" aria-label="Staff">
+              <ul>
+                {sections
+                  .filter((s) => !s.adminOnly || isAdmin)
+                  .map((s) => (
+                    <li>
+                      <a href={s.href} aria-current={active === s.key ? 'page' : undefined}>
+                        {s.label}
+                      </a>
+                    </li>
+                  ))}
+              </ul>
+            </nav>
+          )}
+          {shell.member && (
             <div class="staff-account">
-              <span>
-                {shell.member.name} <span class="muted">({shell.member.role})</span>
+              <span class="staff-member">
+                <span class="staff-member-name">{shell.member.name}</span> <span class="muted">({shell.member.role})</span>
               </span>
               <form method="post" action="/staff/logout">
-                <button type="submit" class="secondary">
+                <button type="submit" class="secondary small">
                   Sign out
                 </button>
               </form>
             </div>
           )}
         </div>
-        {shell.member && (
-          <nav class="main-nav" aria-label="Staff">
-            <ul>
-              {sections
-                .filter((s) => !s.adminOnly || isAdmin)
-                .map((s) => (
-                  <li>
-                    <a href={s.href} aria-current={shell.current === s.key ? 'page' : undefined}>
-                      {s.label}
-                    </a>
-                  </li>
-                ))}
-            </ul>
-          </nav>
-        )}
       </header>
       <main id={MAIN_ID} tabindex={-1}>
         {children}
