@@ -30,8 +30,15 @@ export interface BlobStore {
   put(body: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>, options: PutOptions): Promise<PutResult>;
   get(key: string, range?: ByteRange): Promise<StoredBlob | undefined>;
   delete(key: string): Promise<void>;
-  /** Every key in the store (for the orphan sweeper). */
-  list(): AsyncIterable<string>;
+  /** Every blob in the store with its last change (for the orphan sweeper). */
+  list(): AsyncIterable<ListedBlob>;
+  /** Removes unfinished writes (temp files, abandoned multipart uploads) started before `before`; returns how many. */
+  sweepIncomplete(before: Date): Promise<number>;
+}
+
+export interface ListedBlob {
+  key: string;
+  modifiedAt: Date;
 }
 
 export class BlobTooLargeError extends Error {

@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { BlobTooLargeError, isBlobKey, iterate, newBlobKey, type BlobStore, type ByteRange, type PutOptions, type PutResult, type StoredBlob } from './blob-store.ts';
+import { BlobTooLargeError, isBlobKey, iterate, newBlobKey, type BlobStore, type ByteRange, type ListedBlob, type PutOptions, type PutResult, type StoredBlob } from './blob-store.ts';
 
 export class LocalBlobStore implements BlobStore {
   readonly kind = 'local';
@@ -64,7 +64,7 @@ export class LocalBlobStore implements BlobStore {
     await rm(this.pathOf(key), { force: true });
   }
 
-  async *list(): AsyncIterable<string> {
+  async *list(): AsyncIterable<ListedBlob> {
     let first: string[];
     try {
       first = await readdir(this.root);
@@ -72,9 +72,26 @@ export class LocalBlobStore implements BlobStore {
       return;
     }
     for (const a of first.filter((n) => /^[0-9a-f]{2}$/.test(n))) {
-      for (const b of await readdir(join(this.root, a))) {
-        for (const key of await readdir(join(this.root, a, b))) if (isBlobKey(key)) yield key;
+      for (const b of await readdir(join(this.root, a)).catch(() => [] as string[])) {
+        for (const key of await readdir(join(this.root, a, b)).catch(() => [] as string[])) {
+          if (!isBlobKey(key)) continue;
+          const info = await stat(join(this.root, a, b, key)).catch(() => undefined);
+          if (info) yield { key, modifiedAt: info.mtime };
+        }
       }
     }
+  }
+
+  async sweepIncomplete(before: Date): Promise<number> {
+    let removed = 0;
+    for (const name of await readdir(this.tempDir).catch(() => [] as string[])) {
+      const path = join(this.tempDir, name);
+      const info = await stat(path).catch(() => undefined);
+      if (info && info.mtime < before) {
+        await rm(path, { force: true });
+        removed++;
+      }
+    }
+    return removed;
   }
 }
