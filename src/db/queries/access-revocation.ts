@@ -2,18 +2,18 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../database.ts';
 import { revokeFirmPortalLinks, revokeMagicLinks } from './magic-links.ts';
-import { deleteClientSessions, deleteContactSessions, deleteFirmPortalSessions, deleteStaffMemberSessions } from './sessions.ts';
+import { deleteFirmPortalSessions, deleteStaffMemberSessions, detachClientSessions, detachContactSessions } from './sessions.ts';
 
 /** A contact lost access, or its email changed (pass the old email). */
 export async function endContactAccess(db: Kysely<Database>, firmId: string, contactId: string, email: string | null): Promise<void> {
-  await deleteContactSessions(db, firmId, contactId);
+  await detachContactSessions(db, firmId, contactId);
   if (email) await revokeMagicLinks(db, firmId, 'portal', email);
 }
 
 /** The client's portal toggle was switched off, or the client archived or deleted. */
 export async function endClientAccess(db: Kysely<Database>, firmId: string, clientId: string): Promise<void> {
   const contacts = await db.selectFrom('contacts').select('email').where('firm_id', '=', firmId).where('client_id', '=', clientId).where('email', 'is not', null).execute();
-  await deleteClientSessions(db, firmId, clientId);
+  await detachClientSessions(db, firmId, clientId);
   for (const contact of contacts) await revokeMagicLinks(db, firmId, 'portal', contact.email!);
 }
 

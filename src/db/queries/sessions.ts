@@ -65,6 +65,23 @@ export async function deleteClientSessions(db: Kysely<Database>, firmId: string,
     .execute();
 }
 
+/**
+ * Access ended for a contact: its sessions lose their contact instead of vanishing, so that the person's next request
+ * is told "your access has ended" (the portal guard deletes the session then). Such a session grants nothing.
+ */
+export async function detachContactSessions(db: Kysely<Database>, firmId: string, contactId: string): Promise<void> {
+  await db.updateTable('sessions').set({ contact_id: null }).where('firm_id', '=', firmId).where('contact_id', '=', contactId).execute();
+}
+
+export async function detachClientSessions(db: Kysely<Database>, firmId: string, clientId: string): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ contact_id: null })
+    .where('firm_id', '=', firmId)
+    .where('contact_id', 'in', (q) => q.selectFrom('contacts').select('id').where('firm_id', '=', firmId).where('client_id', '=', clientId))
+    .execute();
+}
+
 export async function deleteStaffMemberSessions(db: Kysely<Database>, firmId: string, staffMemberId: string): Promise<void> {
   await db.deleteFrom('sessions').where('firm_id', '=', firmId).where('staff_member_id', '=', staffMemberId).execute();
 }

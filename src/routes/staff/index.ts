@@ -2,6 +2,9 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.ts';
 import { requireStaff } from '../../auth/guards.tsx';
+import { clientBulkRoutes } from './clients-bulk.tsx';
+import { clientRoutes } from './clients.tsx';
+import { contactRoutes } from './contacts.tsx';
 import { dashboardRoutes } from './dashboard.tsx';
 import { staffLoginRoutes } from './login.tsx';
 
@@ -9,3 +12,6 @@ export const staffRoutes = new Hono<AppEnv>();
 staffRoutes.route('/', staffLoginRoutes);
 staffRoutes.use('*', requireStaff);
 staffRoutes.route('/', dashboardRoutes);
+staffRoutes.route('/', clientBulkRoutes);
+staffRoutes.route('/', clientRoutes);
+staffRoutes.route('/', contactRoutes);
