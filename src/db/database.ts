@@ -279,6 +279,31 @@ export interface TaskPortalAssigneesTable {
   seen_at: Timestamp | null;
 }
 
+// --- files attached to tasks ---
+export type ScanStatus = 'clean' | 'pending' | 'infected';
+
+export interface TaskFilesTable {
+  firm_id: string;
+  id: string;
+  task_id: string;
+  client_id: string;
+  blob_key: string;
+  original_name: string;
+  size: number;
+  sha256: string;
+  content_type: string;
+  uploaded_by_type: 'staff' | 'portal';
+  uploaded_by_id: string | null;
+  uploaded_by_name: string;
+  source: Generated<'task' | 'message'>;
+  message_id: string | null;
+  scan_status: ScanStatus;
+  scan_signature: string | null;
+  scanned_at: Timestamp | null;
+  created_at: Timestamp;
+  deleted_at: Timestamp | null;
+}
+
 export interface Database {
   firms: FirmsTable;
   firm_slug_aliases: FirmSlugAliasesTable;
@@ -300,6 +325,7 @@ export interface Database {
   checklist_items: ChecklistItemsTable;
   task_portal: TaskPortalTable;
   task_portal_assignees: TaskPortalAssigneesTable;
+  task_files: TaskFilesTable;
 }
 
 export type Firm = Selectable<FirmsTable>;
