@@ -1,6 +1,7 @@
 // Every mail template by name; an outbox row names one and carries its payload.
 import type { MailContext, RenderedMail } from './layout.ts';
 import { portalInvite, portalLogin, staffLogin } from './sign-in.ts';
+import { staffInvite } from './staff-invite.ts';
 
 // Payloads come from JSON in the outbox, so each template checks what it reads.
 export type Template = (ctx: MailContext, payload: any) => Promise<RenderedMail>;
@@ -9,4 +10,5 @@ export const templates: Record<string, Template> = {
   'portal-login': portalLogin,
   'portal-invite': portalInvite,
   'staff-login': staffLogin,
+  'staff-invite': staffInvite,
 };

@@ -7,6 +7,7 @@ import { clientRoutes } from './clients.tsx';
 import { contactRoutes } from './contacts.tsx';
 import { dashboardRoutes } from './dashboard.tsx';
 import { staffLoginRoutes } from './login.tsx';
+import { teamRoutes } from './team.tsx';
 
 export const staffRoutes = new Hono<AppEnv>();
 staffRoutes.route('/', staffLoginRoutes);
@@ -15,3 +16,4 @@ staffRoutes.route('/', dashboardRoutes);
 staffRoutes.route('/', clientBulkRoutes);
 staffRoutes.route('/', clientRoutes);
 staffRoutes.route('/', contactRoutes);
+staffRoutes.route('/', teamRoutes);
