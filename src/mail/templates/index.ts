@@ -2,6 +2,7 @@
 import type { MailContext, RenderedMail } from './layout.ts';
 import { portalInvite, portalLogin, staffLogin } from './sign-in.ts';
 import { staffInvite } from './staff-invite.ts';
+import { taskClientCompleted, taskDigest, taskShared } from './tasks.ts';
 
 // Payloads come from JSON in the outbox, so each template checks what it reads.
 export type Template = (ctx: MailContext, payload: any) => Promise<RenderedMail>;
@@ -11,4 +12,7 @@ export const templates: Record<string, Template> = {
   'portal-invite': portalInvite,
   'staff-login': staffLogin,
   'staff-invite': staffInvite,
+  'task-shared': taskShared,
+  'task-digest': taskDigest,
+  'task-client-completed': taskClientCompleted,
 };

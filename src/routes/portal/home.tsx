@@ -1,18 +1,69 @@
-// GET / : the portal home.
+// GET / : the portal home (tasks to do, completed tasks 10 at a time, search). One URL, two sizes:
+// an htmx "Show more" gets only the next slice of completed tasks.
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.ts';
 import { requirePortal } from '../../auth/guards.tsx';
-import { formatDate } from '../../format.ts';
-import { renderPage } from '../../render.tsx';
-import { HomePage } from '../../views/portal/home.tsx';
+import { COMPLETED_PAGE_SIZE, loadHomeTasks } from '../../db/queries/portal-tasks.ts';
+import { formatDate, todayIn } from '../../format.ts';
+import { isHtmx, renderFragment, renderPage } from '../../render.tsx';
+import { CompletedItems, HomePage } from '../../views/portal/home.tsx';
 import { portalShell } from './shell.ts';
+import { completedView, todoView } from './tasks-models.ts';
 
 export const homeRoutes = new Hono<AppEnv>();
 
-homeRoutes.get('/', requirePortal, (c) => {
+const MAX_COMPLETED = 1000;
+
+function completedParam(value: string | undefined): number | undefined {
+  if (!value || !/^\d{1,4}$/.test(value)) return undefined;
+  const n = Math.ceil(Number(value) / COMPLETED_PAGE_SIZE) * COMPLETED_PAGE_SIZE;
+  return Math.min(Math.max(n, COMPLETED_PAGE_SIZE), MAX_COMPLETED);
+}
+
+function moreHref(shown: number, q: string): string {
+  const params = new URLSearchParams();
+  if (q) params.set('q', q);
+  params.set('completed', String(shown + COMPLETED_PAGE_SIZE));
+  return `/?${params}`;
+}
+
+homeRoutes.get('/', requirePortal, async (c) => {
   const portal = c.get('portal');
-  const { clock } = c.get('deps');
-  const today = formatDate(clock.now(), portal.user.regional_format, portal.user.timezone, 'full');
+  const firm = c.get('firm');
+  const { db, clock } = c.get('deps');
+  const t = c.get('t');
+  const now = clock.now();
+  const { regional_format: locale, timezone } = portal.user;
+  const q = (c.req.query('q') ?? '').trim().slice(0, 100);
+  const requested = completedParam(c.req.query('completed'));
+  const shown = requested ?? COMPLETED_PAGE_SIZE;
+
+  // "Show more" by htmx: only the next slice, and the next "Show more" row.
+  if (isHtmx(c) && requested) {
+    const from = shown - COMPLETED_PAGE_SIZE;
+    const { completed } = await loadHomeTasks(db, portal.scope, { q, completedFrom: from, completedCount: COMPLETED_PAGE_SIZE + 1 });
+    const more = completed.length > COMPLETED_PAGE_SIZE && shown < MAX_COMPLETED;
+    const items = completed.slice(0, COMPLETED_PAGE_SIZE).map((row) => completedView(row, locale, timezone));
+    return renderFragment(c, <CompletedItems items={items} moreHref={more ? moreHref(shown, q) : undefined} focusFirst t={t} />);
+  }
+
+  const { todo, completed } = await loadHomeTasks(db, portal.scope, { q, completedFrom: 0, completedCount: shown + 1 });
+  const today = todayIn(now, timezone);
+  const more = completed.length > shown && shown < MAX_COMPLETED;
   const firstName = portal.user.first_name || portal.contact.first_name || portal.user.email;
-  return renderPage(c, <HomePage shell={portalShell(c, 'home')} firstName={firstName} today={today} />);
+  return renderPage(
+    c,
+    <HomePage
+      shell={portalShell(c, 'home')}
+      firstName={firstName}
+      today={formatDate(now, locale, timezone, 'full')}
+      signing={firm.plan === 'elite' && firm.esign_enabled ? {} : undefined}
+      q={q}
+      todo={todo.map((row) => todoView(row, locale, today))}
+      completed={completed.slice(0, shown).map((row) => completedView(row, locale, timezone))}
+      completedTotal={completed[0]?.total ?? 0}
+      moreHref={more ? moreHref(shown, q) : undefined}
+      completedOpen={requested !== undefined}
+    />,
+  );
 });

@@ -4,8 +4,10 @@ import type { AppEnv } from '../../app-env.ts';
 import { homeRoutes } from './home.tsx';
 import { loginRoutes } from './login.tsx';
 import { sessionRoutes } from './session.tsx';
+import { taskRoutes } from './tasks.tsx';
 
 export const portalRoutes = new Hono<AppEnv>();
 portalRoutes.route('/', loginRoutes);
 portalRoutes.route('/', sessionRoutes);
 portalRoutes.route('/', homeRoutes);
+portalRoutes.route('/', taskRoutes);
