@@ -49,7 +49,7 @@ export const resolveTenant: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('t', translator(language));
 
   // Staff keep their screens while the client portal is switched off; clients see a neutral page.
-  if (!firm.portal_active && !c.req.path.startsWith('/staff') && c.req.path !== '/brand.css') {
+  if (!firm.portal_active && !c.req.path.startsWith('/staff') && c.req.path !== '/brand.css' && !c.req.path.startsWith('/brand/')) {
     return renderPage(c, <PortalUnavailablePage />, 404);
   }
   await next();

@@ -1,7 +1,8 @@
-// The firm's brand colours as a tiny stylesheet, cached by a hash of the colours in its URL.
+// The firm's brand colours as a tiny stylesheet (cached by a hash of the colours in its URL), its logo, icon and video.
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import type { Firm } from '../db/database.ts';
+import { parseRange } from '../files/download.ts';
 
 const hexColour = /^#[0-9a-fA-F]{6}$/;
 
@@ -26,3 +27,40 @@ brandRoutes.get('/brand.css', (c) => {
     'Cache-Control': current ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
 });
+
+// The firm's logo, icon and welcome video: public (the login page shows them), immutable while `v` names the
+// current key, typed from the format checked at upload (never from the upload's own claim).
+const media = {
+  logo: (firm: Firm) => ({ key: firm.logo_key, type: firm.logo_type }),
+  icon: (firm: Firm) => ({ key: firm.favicon_key, type: firm.favicon_type }),
+  video: (firm: Firm) => ({ key: firm.welcome_video_key, type: firm.welcome_video_type }),
+} as const;
+
+for (const [name, pick] of Object.entries(media)) {
+  brandRoutes.get(`/brand/${name}`, async (c) => {
+    const { key, type } = pick(c.get('firm'));
+    if (!key || !type) return c.body('Not found', 404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' });
+    const current = c.req.query('v') === key;
+    const headers: Record<string, string> = {
+      'Content-Type': type,
+      'Cache-Control': current ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "sandbox; default-src 'none'",
+      'Accept-Ranges': 'bytes',
+      ETag: `"${key}"`,
+    };
+    if (c.req.header('If-None-Match')?.split(',').some((t) => t.trim().replace(/^W\//, '') === `"${key}"`)) return c.body(null, 304, headers);
+    const { blobs } = c.get('deps');
+    const whole = await blobs.get(key, { start: 0, end: 0 });
+    if (!whole) return c.body('Not found', 404, { 'Content-Type': 'text/plain; charset=utf-8' });
+    await whole.body.cancel();
+    const range = parseRange(c.req.header('Range'), whole.size);
+    if (range === 'unsatisfiable') return c.body(null, 416, { ...headers, 'Content-Range': `bytes */${whole.size}` });
+    const blob = await blobs.get(key, range);
+    if (!blob) return c.body('Not found', 404, { 'Content-Type': 'text/plain; charset=utf-8' });
+    if (range) {
+      return c.body(blob.body, 206, { ...headers, 'Content-Range': `bytes ${range.start}-${range.end}/${whole.size}`, 'Content-Length': String(range.end - range.start + 1) });
+    }
+    return c.body(blob.body, 200, { ...headers, 'Content-Length': String(whole.size) });
+  });
+}

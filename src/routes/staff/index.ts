@@ -7,6 +7,7 @@ import { clientRoutes } from './clients.tsx';
 import { contactRoutes } from './contacts.tsx';
 import { dashboardRoutes } from './dashboard.tsx';
 import { staffLoginRoutes } from './login.tsx';
+import { settingsRoutes } from './settings.ts';
 import { teamRoutes } from './team.tsx';
 
 export const staffRoutes = new Hono<AppEnv>();
@@ -17,3 +18,4 @@ staffRoutes.route('/', clientBulkRoutes);
 staffRoutes.route('/', clientRoutes);
 staffRoutes.route('/', contactRoutes);
 staffRoutes.route('/', teamRoutes);
+staffRoutes.route('/', settingsRoutes);
