@@ -125,4 +125,17 @@ export const de: Record<MessageKey, string> = {
   'mail.taskCompleted.intro': '{contact} ({client}) hat die Aufgabe „{title}“ im Mandantenportal als erledigt markiert.',
   'mail.taskCompleted.next': 'Prüfen Sie die Arbeit und schließen Sie die Aufgabe ab.',
   'mail.taskCompleted.action': 'Aufgabe öffnen',
+  // staff screens: portal preview and welcome video
+  'preview.sampleTask': 'Beispielaufgabe: Kontoauszüge des letzten Monats senden',
+  'preview.sampleNote': 'So sieht eine geteilte Aufgabe aus. Sie existiert nur in dieser Vorschau.',
+  'preview.due': 'Fällig am {date}',
+  'welcome.title': 'Willkommen',
+  'welcome.intro': 'Eine kurze Begrüßung von {trademark}.',
+  'welcome.continue': 'Weiter zum Portal',
+  'welcome.notice': '{trademark} hat ein kurzes Begrüßungsvideo für Sie.',
+  'welcome.watch': 'Begrüßungsvideo ansehen',
+  'welcome.menu': 'Begrüßungsvideo',
+  'welcome.none': 'Derzeit gibt es kein Begrüßungsvideo.',
+  'welcome.unsupported': 'Ihr Browser kann dieses Video hier nicht abspielen.',
+  'welcome.download': 'Video herunterladen',
 };

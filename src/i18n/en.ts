@@ -123,6 +123,19 @@ export const en = {
   'mail.taskCompleted.intro': '{contact} of {client} marked the task "{title}" as done in the client portal.',
   'mail.taskCompleted.next': 'Check the work and close the task.',
   'mail.taskCompleted.action': 'Open the task',
+  // staff screens: portal preview and welcome video
+  'preview.sampleTask': 'Sample task: send last month\'s bank statements',
+  'preview.sampleNote': 'This is how a shared task looks. It exists only in this preview.',
+  'preview.due': 'Due {date}',
+  'welcome.title': 'Welcome',
+  'welcome.intro': 'A short welcome from {trademark}.',
+  'welcome.continue': 'Continue to the portal',
+  'welcome.notice': '{trademark} has a short welcome video for you.',
+  'welcome.watch': 'Watch the welcome video',
+  'welcome.menu': 'Welcome video',
+  'welcome.none': 'There is no welcome video at the moment.',
+  'welcome.unsupported': 'Your browser cannot play this video here.',
+  'welcome.download': 'Download the video',
 };
 
 export type MessageKey = keyof typeof en;

@@ -125,4 +125,17 @@ export const et: Record<MessageKey, string> = {
   'mail.taskCompleted.intro': '{contact} ({client}) märkis kliendiportaalis ülesande „{title}“ tehtuks.',
   'mail.taskCompleted.next': 'Vaata töö üle ja lõpeta ülesanne.',
   'mail.taskCompleted.action': 'Ava ülesanne',
+  // staff screens: portal preview and welcome video
+  'preview.sampleTask': 'Näidisülesanne: saada eelmise kuu pangaväljavõtted',
+  'preview.sampleNote': 'Nii näeb välja jagatud ülesanne. See on olemas ainult selles eelvaates.',
+  'preview.due': 'Tähtaeg {date}',
+  'welcome.title': 'Tere tulemast',
+  'welcome.intro': 'Lühike tervitus: {trademark}.',
+  'welcome.continue': 'Jätka portaali',
+  'welcome.notice': '{trademark} on sulle teinud lühikese tervitusvideo.',
+  'welcome.watch': 'Vaata tervitusvideot',
+  'welcome.menu': 'Tervitusvideo',
+  'welcome.none': 'Tervitusvideot praegu ei ole.',
+  'welcome.unsupported': 'Sinu brauser ei saa seda videot siin esitada.',
+  'welcome.download': 'Laadi video alla',
 };
