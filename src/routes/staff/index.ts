@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.ts';
 import { requireStaff } from '../../auth/guards.tsx';
+import { auditRoutes } from './audit.tsx';
 import { clientBulkRoutes } from './clients-bulk.tsx';
 import { clientRoutes } from './clients.tsx';
 import { contactRoutes } from './contacts.tsx';
@@ -19,3 +20,4 @@ staffRoutes.route('/', clientRoutes);
 staffRoutes.route('/', contactRoutes);
 staffRoutes.route('/', teamRoutes);
 staffRoutes.route('/', settingsRoutes);
+staffRoutes.route('/', auditRoutes);
