@@ -2,12 +2,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { seedFoundation } from './foundation.ts';
+import { seedStaff } from './staff.ts';
 
 export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<boolean> {
   const existing = await db.selectFrom('firms').select('id').where('slug', '=', 'demo').executeTakeFirst();
   if (existing) return false;
   await db.transaction().execute(async (trx) => {
-    await seedFoundation(trx, now);
+    const firms = await seedFoundation(trx, now);
+    await seedStaff(trx, firms, now);
   });
   return true;
 }
