@@ -150,10 +150,12 @@ export async function move(
   if (!current) return false;
   const siblings = rows.filter((r) => r.parent === current.parent);
   const index = siblings.indexOf(current);
-  const other = siblings[direction === 'up' ? index - 1 : index + 1];
+  const otherIndex = direction === 'up' ? index - 1 : index + 1;
+  const other = siblings[otherIndex];
   if (!other) return false;
   // Renumber the siblings in their new order, so equal positions can never make a move a no-op.
-  [siblings[index], siblings[siblings.indexOf(other)]] = [other, current];
+  siblings[index] = other;
+  siblings[otherIndex] = current;
   for (const [i, row] of siblings.entries()) {
     if (row.position !== i + 1) await trx.updateTable(table).set({ position: i + 1 }).where('firm_id', '=', firmId).where('id', '=', row.id).execute();
   }

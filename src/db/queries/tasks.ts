@@ -114,6 +114,7 @@ export function findTask(db: Kysely<Database>, firmId: string, taskId: string) {
       'tasks.completed_by_type as completedByType',
       'tasks.created_at as createdAt',
       'tasks.recurrence_parent_id as parentId',
+      sql<string | null>`(select n.id from tasks n where n.firm_id = tasks.firm_id and n.recurrence_parent_id = tasks.id)`.as('nextId'),
       'clients.name as clientName',
       'clients.portal_enabled as clientPortalEnabled',
       'clients.responsible_member_id as responsibleMemberId',
@@ -244,6 +245,7 @@ export async function updateTask(trx: Kysely<Database>, firmId: string, taskId: 
 }
 
 export async function deleteTask(trx: Kysely<Database>, firmId: string, taskId: string): Promise<boolean> {
+  await trx.updateTable('tasks').set({ recurrence_parent_id: null }).where('firm_id', '=', firmId).where('recurrence_parent_id', '=', taskId).execute();
   const result = await trx.deleteFrom('tasks').where('firm_id', '=', firmId).where('id', '=', taskId).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
@@ -330,4 +332,9 @@ async function createNextOccurrence(trx: Kysely<Database>, c: Completion): Promi
   await copyChecklist(trx, c.firmId, task.id, id);
   await copyPortalSettings(trx, { firmId: c.firmId, fromTaskId: task.id, toTaskId: id, origin: c.origin, now: c.now });
   return id;
+}
+
+export async function taskExists(db: Kysely<Database>, firmId: string, taskId: string): Promise<boolean> {
+  const row = await db.selectFrom('tasks').select('id').where('firm_id', '=', firmId).where('id', '=', taskId).executeTakeFirst();
+  return row !== undefined;
 }

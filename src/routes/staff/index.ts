@@ -9,6 +9,7 @@ import { contactRoutes } from './contacts.tsx';
 import { dashboardRoutes } from './dashboard.tsx';
 import { staffLoginRoutes } from './login.tsx';
 import { settingsRoutes } from './settings.ts';
+import { staffTaskRoutes } from './tasks.tsx';
 import { teamRoutes } from './team.tsx';
 
 export const staffRoutes = new Hono<AppEnv>();
@@ -21,3 +22,4 @@ staffRoutes.route('/', contactRoutes);
 staffRoutes.route('/', teamRoutes);
 staffRoutes.route('/', settingsRoutes);
 staffRoutes.route('/', auditRoutes);
+staffRoutes.route('/tasks', staffTaskRoutes);

@@ -111,7 +111,7 @@ test('the home page costs at most 4 SQL queries, the guard included, however man
   const task = await f.db.selectFrom('tasks').select('id').where('title', '=', 'Open 0').executeTakeFirstOrThrow();
   const page = await browser.get(`/tasks/${task.id}`);
   assert.is(page.status, 200);
-  assert.ok(counter.count <= 4, `task page ran ${counter.count} queries`);
+  assert.ok(counter.count <= 4, `task page ran ${counter.count} queries: ${counter.statements.join(", ")}`);
 });
 
 test.run();
