@@ -338,3 +338,19 @@ export async function taskExists(db: Kysely<Database>, firmId: string, taskId: s
   const row = await db.selectFrom('tasks').select('id').where('firm_id', '=', firmId).where('id', '=', taskId).executeTakeFirst();
   return row !== undefined;
 }
+
+/** Tasks a client marked done that the firm has not closed yet (the dashboard card), newest first. */
+export async function listClientCompletedTasks(db: Kysely<Database>, firmId: string, limit = 8) {
+  const rows = await db
+    .selectFrom('task_portal')
+    .innerJoin('tasks', (j) => j.onRef('tasks.firm_id', '=', 'task_portal.firm_id').onRef('tasks.id', '=', 'task_portal.task_id'))
+    .innerJoin('clients', (j) => j.onRef('clients.firm_id', '=', 'tasks.firm_id').onRef('clients.id', '=', 'tasks.client_id'))
+    .select(['tasks.id', 'tasks.title', 'clients.name as clientName', 'task_portal.client_completed_at as completedAt', sql<number>`(count(*) over ())::int`.as('total')])
+    .where('task_portal.firm_id', '=', firmId)
+    .where('task_portal.client_completed_at', 'is not', null)
+    .where('tasks.status', '<>', 'done')
+    .orderBy('task_portal.client_completed_at', 'desc')
+    .limit(limit)
+    .execute();
+  return { count: rows[0]?.total ?? 0, rows };
+}

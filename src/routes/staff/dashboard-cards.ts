@@ -5,6 +5,7 @@ import type { AppEnv } from '../../app-env.ts';
 import { clientsWithoutPortal, contactsInvitedNotSignedIn, contactsNeverInvited, recentClientSignIns } from '../../db/queries/dashboard.ts';
 import { staffDateTime } from '../../views/staff/components.tsx';
 import type { DashboardCardData } from '../../views/staff/dashboard.tsx';
+import { tasksCompletedByClients } from './tasks-dashboard-card.ts';
 
 export type DashboardCardSource = (c: Context<AppEnv>) => Promise<DashboardCardData | null>;
 
@@ -55,3 +56,4 @@ const recentSignIns: DashboardCardSource = async (c) => {
 };
 
 export const dashboardCards: DashboardCardSource[] = [withoutPortal, neverInvited, notSignedIn, recentSignIns];
+dashboardCards.unshift(tasksCompletedByClients); // Tasks area

@@ -133,6 +133,9 @@ test('the staff task page shows what the client did: who opened it, who ticked w
   assert.ok(/Alice Alpha: opened/.test(panel));
   assert.ok(panel.includes('Bob Alpha: not opened yet'));
   assert.ok(page.doc.querySelector(`#item-${task.items[0].id}`)!.textContent!.includes('Done by Alice Alpha (client)'));
+  const dashboard = await staff.get('/staff');
+  const card = dashboard.doc.querySelector('#card-tasks-completed-by-clients')!.closest('section')!;
+  assert.ok(card.querySelector(`a[href="/staff/tasks/${task.id}"]`), 'the dashboard lists it under tasks completed by clients');
   // The responsible member hears about it, since the task has no assignees.
   const mail = await ctx.lastMailTo('member@acme.test');
   assert.ok(mail?.subject.includes('completed the task "Watch me"'));
