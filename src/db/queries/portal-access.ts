@@ -98,7 +98,7 @@ export function findPortalSession(db: Kysely<Database>, firmId: string, sessionI
       'portal_users.regional_format as user_regional_format',
       'portal_users.notify_timing as user_notify_timing',
       'portal_users.created_at as user_created_at',
-      'contacts.client_id',
+      'clients.id as client_id',
       'contacts.first_name as contact_first_name',
       'contacts.last_name as contact_last_name',
       'contacts.first_login_at as contact_first_login_at',
