@@ -44,8 +44,9 @@ let server: Promise<TestServer> | undefined;
 async function startServer(): Promise<TestServer> {
   const { db } = await testDatabase();
   await resetDatabase(db);
-  await seedDemo(db);
   const dataDir = mkdtempSync(join(tmpdir(), 'portico-browser-'));
+  const blobs = new LocalBlobStore(join(dataDir, 'files'));
+  await seedDemo(db, new Date(), blobs);
   let http: ServerType | undefined;
   const port = await new Promise<number>((resolve) => {
     // Port 0 first to learn a free port; the config needs it for absolute links.
@@ -55,7 +56,7 @@ async function startServer(): Promise<TestServer> {
   });
   const config = loadConfig({ PORT: String(port), PORTAL_DOMAIN: 'localhost', LOG_LEVEL: 'error', DATA_DIR: dataDir });
   const mail = new LogTransport(null);
-  const deps: Deps = { db, config, clock: systemClock, logger: createLogger('error'), mail, blobs: new LocalBlobStore(join(dataDir, 'files')) };
+  const deps: Deps = { db, config, clock: systemClock, logger: createLogger('error'), mail, blobs };
   const worker = new OutboxWorker(deps, { from: config.mailFrom });
   const app = createApp(deps);
   await new Promise<void>((resolve) => {

@@ -48,7 +48,7 @@ export function AuditPage(p: { shell: StaffShell; role: string; filter: AuditFil
       {p.items.length === 0 ? (
         <p class="empty">No events match.</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0} role="region" aria-label="Audit events">
           <table>
             <caption class="visually-hidden">Audit events, newest first</caption>
             <thead>
