@@ -12,7 +12,8 @@ import { brandRoutes } from './routes/brand.ts';
 import { portalRoutes } from './routes/portal/index.ts';
 import { staffRoutes } from './routes/staff/index.ts';
 import { securityHeaders } from './security-headers.ts';
-import { resolveTenant } from './tenant.tsx';
+import { classifyHost, requestHostname, resolveTenant } from './tenant.tsx';
+import { createRootApp } from './routes/root/index.tsx';
 import { ErrorPage, NotFoundPage } from './views/pages/simple.tsx';
 
 export async function databaseAnswers(deps: Deps, timeoutMs = 2000): Promise<boolean> {
@@ -65,6 +66,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
 
   app.use(csrfOriginCheck);
   app.use(etag({ weak: true }));
+  const root = createRootApp(deps);
+  app.use(async (c, next) => (classifyHost(requestHostname(c), deps.config.portalDomain).kind === 'root' ? root.fetch(c.req.raw, c.env) : next()));
   app.use(resolveTenant);
   app.route('/', brandRoutes);
   app.route('/staff', staffRoutes);

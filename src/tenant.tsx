@@ -5,7 +5,7 @@ import { firmOrigin } from './config.ts';
 import { findFirmBySlug, findSlugRedirect } from './db/queries/firms.ts';
 import { pickLanguage, translator } from './i18n/index.ts';
 import { renderPage } from './render.tsx';
-import { LandingPage, NotFoundPage, PortalUnavailablePage } from './views/pages/simple.tsx';
+import { NotFoundPage, PortalUnavailablePage } from './views/pages/simple.tsx';
 import type { MiddlewareHandler } from 'hono';
 
 export type HostKind = { kind: 'root' } | { kind: 'firm'; slug: string } | { kind: 'unknown' };
@@ -28,11 +28,7 @@ export function classifyHost(hostname: string, portalDomain: string): HostKind {
 export const resolveTenant: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { db, config, clock } = c.get('deps');
   const host = classifyHost(requestHostname(c), config.portalDomain);
-  if (host.kind === 'root') {
-    if (c.req.path === '/' && c.req.method === 'GET') return renderPage(c, <LandingPage />);
-    return renderPage(c, <NotFoundPage />, 404);
-  }
-  if (host.kind === 'unknown') return renderPage(c, <NotFoundPage />, 404);
+  if (host.kind !== 'firm') return renderPage(c, <NotFoundPage />, 404);
 
   const firm = await findFirmBySlug(db, host.slug);
   if (!firm) {

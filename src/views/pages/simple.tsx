@@ -2,7 +2,7 @@
 import type { Child } from 'hono/jsx';
 import { Document, MAIN_ID } from '../document.tsx';
 
-function Plain({ title, children }: { title: string; children: Child }) {
+export function Plain({ title, children }: { title: string; children: Child }) {
   return (
     <Document lang="en" title={title} bodyClass="plain">
       <header class="site-header neutral">
