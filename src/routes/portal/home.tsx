@@ -9,6 +9,7 @@ import { isHtmx, renderFragment, renderPage } from '../../render.tsx';
 import { CompletedItems, HomePage } from '../../views/portal/home.tsx';
 import { portalShell } from './shell.ts';
 import { completedView, todoView } from './tasks-models.ts';
+import { welcomeRedirect } from './welcome.tsx';
 
 export const homeRoutes = new Hono<AppEnv>();
 
@@ -47,6 +48,9 @@ homeRoutes.get('/', requirePortal, async (c) => {
     return renderFragment(c, <CompletedItems items={items} moreHref={more ? moreHref(shown, q) : undefined} focusFirst t={t} />);
   }
 
+  // Staff settings area: a contact's first visit shows the firm's welcome video once.
+  const welcome = await welcomeRedirect(c);
+  if (welcome) return welcome;
   const { todo, completed } = await loadHomeTasks(db, portal.scope, { q, completedFrom: 0, completedCount: shown + 1 });
   const today = todayIn(now, timezone);
   const more = completed.length > shown && shown < MAX_COMPLETED;

@@ -44,6 +44,7 @@ export function portalShell(c: Context<AppEnv>, current: PortalSection): PortalS
     user: {
       name,
       clientName: portal.clientName,
+      links: firm.welcome_video_key ? [{ href: '/welcome', label: c.get('t')('welcome.menu') }] : [],
       companies: portal.companies.map((company) => ({
         ...company,
         current: company.firmId === firm.id && company.contactId === portal.scope.contactId,

@@ -24,6 +24,8 @@ export interface PortalUserShell {
   name: string;
   clientName: string;
   companies: CompanyOption[];
+  /** Extra account-menu links, e.g. the firm's welcome video. */
+  links?: { href: string; label: string }[];
 }
 
 export interface NavItem {
@@ -86,6 +88,15 @@ export function AccountMenu({ user, t }: { user: PortalUserShell; t: Translate }
               ))}
             </ul>
           </section>
+        )}
+        {user.links && user.links.length > 0 && (
+          <ul class="company-list">
+            {user.links.map((link) => (
+              <li>
+                <a href={link.href}>{link.label}</a>
+              </li>
+            ))}
+          </ul>
         )}
         <form method="post" action="/logout">
           <button type="submit" class="button secondary">
