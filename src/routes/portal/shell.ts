@@ -24,8 +24,6 @@ export function portalNav(c: Context<AppEnv>, current: PortalSection): NavItem[]
   const t = c.get('t');
   const firm = c.get('firm');
   const items: NavItem[] = [{ href: '/', label: t('nav.home'), current: current === 'home' }];
-  items.push({ href: '/requests', label: t('nav.requests'), current: current === 'requests' });
-  if (firm.billing_enabled && firm.plan !== 'standard') items.push({ href: '/invoices', label: t('nav.invoices'), current: current === 'invoices' });
   // Menu links (elite plan): kept on the firm row, hidden, not deleted, when the plan drops below elite.
   if (firm.plan === 'elite') for (const link of firm.menu_links ?? []) items.push({ href: link.url, label: link.label, external: true, newTab: link.newTab });
   items.push({ href: '/settings', label: t('nav.settings'), current: current === 'settings' });
