@@ -117,6 +117,7 @@ clientRoutes.get('/clients/:id', async (c) => {
       firmPortalActive={firm.portal_active}
       canDelete={c.get('staff').scope.role === 'owner'}
       notice={clientNotices[m]}
+      warning={c.req.query('w') === 'invite-blocked' ? 'The invite was not sent: the contact needs access enabled and an e-mail address, the client needs the portal on, and the firm\'s portal must be active.' : undefined}
     />,
   );
 });

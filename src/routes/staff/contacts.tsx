@@ -191,7 +191,7 @@ contactRoutes.post('/clients/:id/contacts/:contactId/invite', async (c) => {
   const { client, contact } = found;
   const firm = c.get('firm');
   const allowed = contact.access_enabled && contact.email && client.portal_enabled && !client.archived_at && firm.portal_active;
-  if (!allowed) return redirectAfterPost(c, `/staff/clients/${client.id}`);
+  if (!allowed) return redirectAfterPost(c, `/staff/clients/${client.id}?w=invite-blocked`);
   const { db, clock, config } = c.get('deps');
   const member = c.get('staff').member;
   const now = clock.now();

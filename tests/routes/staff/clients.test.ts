@@ -206,6 +206,24 @@ test('another firm\'s client and contact ids answer 404 and leak nothing', async
   assert.ok(await ctx.db.selectFrom('contacts').select('id').where('id', '=', f.otherContact.id).executeTakeFirst());
   await ctx.worker.runOnce();
   assert.is(ctx.mail.to('zed@secret.test').length, 0);
+  // Another firm's bulk result is not ours to read.
+  const otherStaff = await ctx.signInStaff('other', 'owner@other.test');
+  const bulk = await otherStaff.post('/staff/clients/bulk-portal', { client: [f.otherClient.id] });
+  const resultPath = new URL(bulk.location!, 'http://other.localhost:3000').pathname;
+  assert.is((await otherStaff.get(resultPath)).status, 200);
+  const leaked = await staff.get(resultPath);
+  assert.is(leaked.status, 404);
+  assert.not.ok(leaked.text.includes('Secret'));
+});
+
+test('an invite that cannot be sent says why', async ({ ctx, f }) => {
+  await ctx.db.updateTable('contacts').set({ access_enabled: false }).where('id', '=', f.contact.id).execute();
+  const staff = await ctx.signInStaff('acme', 'member@acme.test');
+  const page = await staff.follow(await staff.post(`/staff/clients/${f.client.id}/contacts/${f.contact.id}/invite`));
+  assert.ok(page.visibleText.includes('The invite was not sent'));
+  assert.ok(page.visibleText.includes('Enable access to send an invite.'));
+  await ctx.worker.runOnce();
+  assert.is(ctx.mail.to('bea@example.test').length, 0);
 });
 
 test.run();
