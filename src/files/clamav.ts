@@ -19,7 +19,12 @@ export class ScanError extends Error {
 
 const CHUNK = 64 * 1024;
 
-function exchange(address: ClamdAddress, write: (socket: Socket) => Promise<void>): Promise<string> {
+/** What the writer may ask while it writes: has clamd already answered (then stop sending)? */
+interface Exchange {
+  answered(): boolean;
+}
+
+function exchange(address: ClamdAddress, write: (socket: Socket, state: Exchange) => Promise<void>): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect({ host: address.host, port: address.port });
     const chunks: Buffer[] = [];
@@ -32,7 +37,11 @@ function exchange(address: ClamdAddress, write: (socket: Socket) => Promise<void
       socket.destroy();
       const reply = Buffer.concat(chunks).toString('utf8').replace(/\0+$/, '').trim();
       if (reply) resolve(reply);
-      else reject(error ?? writeError ?? new ScanError('clamd closed the connection without an answer'));
+      else if (error) reject(error);
+      else if (writeError) {
+        // clamd hung up mid-stream and its answer was lost with the reset: almost always StreamMaxLength.
+        reject(new ScanError(`clamd closed the connection while the file was being sent (${writeError.message}); the file is probably larger than its StreamMaxLength`));
+      } else reject(new ScanError('clamd closed the connection without an answer'));
     };
     const timer = setTimeout(() => finish(new ScanError(`clamd did not answer within ${address.timeoutMs ?? 60_000} ms`)), address.timeoutMs ?? 60_000);
     socket.on('data', (data) => chunks.push(data));
@@ -47,7 +56,7 @@ function exchange(address: ClamdAddress, write: (socket: Socket) => Promise<void
       finish(new ScanError(`clamd at ${address.host}:${address.port}: ${error.message}`));
     });
     socket.once('connect', () => {
-      write(socket).then(
+      write(socket, { answered: () => chunks.length > 0 }).then(
         () => socket.end(),
         (error: Error) => {
           writeError = error;
@@ -71,10 +80,11 @@ function lengthPrefix(length: number): Uint8Array {
 }
 
 export async function scanStream(address: ClamdAddress, body: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>): Promise<ScanResult> {
-  const reply = await exchange(address, async (socket) => {
+  const reply = await exchange(address, async (socket, state) => {
     await writeAsync(socket, new TextEncoder().encode('zINSTREAM\0'));
     for await (const chunk of iterate(body)) {
       for (let at = 0; at < chunk.byteLength; at += CHUNK) {
+        if (state.answered()) return; // an early answer is an error (size limit); stop sending
         const part = chunk.subarray(at, at + CHUNK);
         await writeAsync(socket, lengthPrefix(part.byteLength));
         await writeAsync(socket, part);

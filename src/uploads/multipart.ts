@@ -70,7 +70,8 @@ export async function receiveMultipart(c: Context, options: ReceiveOptions): Pro
     limits: { files: options.maxFiles ?? 20, fields: 200, fieldSize: 1024 * 1024, parts: 400 },
   });
   const fields: Record<string, string[]> = {};
-  const stored: UploadedFile[] = [];
+  const stored: (UploadedFile & { order: number })[] = [];
+  let order = 0;
   const pending: Promise<void>[] = [];
   let failure: Error | undefined;
   let finish: () => void = () => {};
@@ -99,11 +100,12 @@ export async function receiveMultipart(c: Context, options: ReceiveOptions): Pro
         return fail(new UploadRejectedError(`unexpected file field ${field}`));
       }
       const head = { bytes: new Uint8Array(HEAD_BYTES), length: 0 };
+      const position = order++;
       pending.push(
         options.blobs
           .put(tapHead(stream, head), { maxBytes: options.maxFileBytes, contentType: info.mimeType })
           .then((result) => {
-            stored.push({ field, filename, declaredType: info.mimeType, ...result, head: head.bytes.slice(0, head.length) });
+            stored.push({ field, filename, declaredType: info.mimeType, ...result, head: head.bytes.slice(0, head.length), order: position });
           })
           .catch((error: Error) => {
             stream.resume();
@@ -123,7 +125,8 @@ export async function receiveMultipart(c: Context, options: ReceiveOptions): Pro
     await Promise.all(stored.map((file) => options.blobs.delete(file.key).catch(() => {})));
     throw failure;
   }
-  return { fields, files: stored };
+  // In the order the browser sent them, whichever finished storing first.
+  return { fields, files: stored.sort((a, b) => a.order - b.order).map(({ order: _order, ...file }) => file) };
 }
 
 /** Deletes blobs of files that were received but then refused (wrong type, failed validation). */

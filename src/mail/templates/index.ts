@@ -3,6 +3,7 @@ import type { MailContext, RenderedMail } from './layout.ts';
 import { portalInvite, portalLogin, staffLogin } from './sign-in.ts';
 import { staffInvite } from './staff-invite.ts';
 import { taskClientCompleted, taskDigest, taskShared } from './tasks.ts';
+import { fileQuarantined, fileQuarantinedStaff, filesUploaded } from './files.ts';
 
 // Payloads come from JSON in the outbox, so each template checks what it reads.
 export type Template = (ctx: MailContext, payload: any) => Promise<RenderedMail>;
@@ -15,4 +16,7 @@ export const templates: Record<string, Template> = {
   'task-shared': taskShared,
   'task-digest': taskDigest,
   'task-client-completed': taskClientCompleted,
+  'files-uploaded': filesUploaded,
+  'file-quarantined': fileQuarantined,
+  'file-quarantined-staff': fileQuarantinedStaff,
 };

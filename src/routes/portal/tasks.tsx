@@ -14,6 +14,7 @@ import { completeAsClient, toggleClientItem, undoClientCompletion, type Refusal 
 import { NotFoundPage } from '../../views/pages/simple.tsx';
 import { TASK_ALERT_ID, TickResponse, itemDomId } from '../../views/portal/tasks/checklist.tsx';
 import { TaskPage } from '../../views/portal/tasks/task-page.tsx';
+import { attachmentsForTask } from './files.tsx';
 import { portalShell } from './shell.ts';
 import { completionState, taskPageView } from './tasks-models.ts';
 
@@ -37,7 +38,7 @@ async function showTask(c: Context<AppEnv>, taskId: string, error?: string, stat
   if (!task) return renderPage(c, <NotFoundPage />, 404);
   const { regional_format: locale, timezone } = portal.user;
   const view = taskPageView(task, { t: c.get('t'), trademark: firm.trademark, locale, timezone, today: todayIn(now, timezone), checklistRequired: firm.checklist_required });
-  return renderPage(c, <TaskPage shell={portalShell(c, 'home')} {...view} error={error} />, status);
+  return renderPage(c, <TaskPage shell={portalShell(c, 'home')} {...view} error={error} attachments={await attachmentsForTask(c, taskId)} />, status);
 }
 
 function refusalText(c: Context<AppEnv>, refusal: Exclude<Refusal, 'not-found'>): string {
