@@ -28,7 +28,7 @@ function memberName(m: Pick<StaffMember, 'first_name' | 'last_name' | 'email'>):
 
 function status(m: TeamMember): string {
   if (!m.active) return 'Deactivated';
-  return m.last_sign_in_at ? 'Active' : 'Invited, not signed in yet';
+  return m.last_sign_in_at ? 'Active' : 'Not signed in yet';
 }
 
 const roleOptions = [

@@ -36,8 +36,8 @@ export function PreviewPage(p: PreviewProps) {
       <section aria-labelledby="todo-heading">
         <h2 id="todo-heading">{t('home.tasksToDo')}</h2>
         <ul class="list task-list">
-          <li class="unseen">
-            <span class="task-title">{p.sampleTitle}</span>
+          <li>
+            <span class="task-title unseen">{p.sampleTitle}</span>
             <p class="muted">{p.sampleNote}</p>
             <p class="task-due">{p.sampleDue}</p>
           </li>
