@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
 import { makeContact } from '../../src/seed/builders.ts';
 import { makeTask } from '../../src/seed/builders-tasks.ts';
-import { expectAccessible, openBrowser, signInClient, testServer, type TestServer } from './harness.ts';
+import { expectAccessible, openBrowser, signInClient, signInStaff, testServer, type TestServer } from './harness.ts';
 
 const test = suite('browser: tasks');
 
@@ -116,6 +116,43 @@ test('Show more loads the next completed tasks in place with htmx, and as a plai
       assert.ok((await rows.count()) > 10);
       assert.is(await page.locator('#completed-list .more-row').count(), 0, 'all shown: no more Show more');
       await expectAccessible(page, `home after Show more (JS ${javaScript ? 'on' : 'off'})`);
+      assert.equal(session.problems, []);
+    } finally {
+      await session.close();
+    }
+  }
+});
+
+test('staff create a task, build its checklist and share it on the portal, keyboard and screen-reader clean', async () => {
+  const srv = await testServer();
+  for (const variant of [{ javaScript: false, width: 360 }, { javaScript: true, width: 1280 }]) {
+    const session = await openBrowser(variant);
+    const { page } = session;
+    const title = `Browser staff task ${variant.width}`;
+    try {
+      await signInStaff(page, srv, 'demo', 'member@demo.test');
+      await page.goto(`${srv.origin('demo')}/staff/tasks`);
+      await expectAccessible(page, 'staff task list');
+      await page.getByRole('link', { name: 'New task' }).click();
+      await expectAccessible(page, 'new task form');
+      await page.getByRole('button', { name: 'Create task' }).click();
+      await page.getByText('Enter a title').first().waitFor();
+      await expectAccessible(page, 'new task form with errors');
+      await page.getByLabel('Client', { exact: true }).selectOption({ label: 'Baltic Bakery AS' });
+      await page.getByLabel('Title').fill(title);
+      await page.getByLabel('Due date').fill('2026-12-31');
+      await page.getByRole('button', { name: 'Create task' }).click();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await page.locator('#new-section-title').fill('Documents from you');
+      await page.getByRole('button', { name: 'Add section' }).click();
+      await page.getByLabel('New item in Documents from you').fill('Upload the Z reports');
+      await page.getByRole('button', { name: 'Add item' }).click();
+      await page.getByRole('checkbox', { name: 'Upload the Z reports' }).waitFor();
+      await page.getByLabel(/Mari Maasikas/).check();
+      await page.getByRole('button', { name: 'Share on the portal' }).click();
+      await page.getByText('Shared on the portal.').first().waitFor();
+      await expectAccessible(page, 'staff task page, shared');
+      assert.ok(await noHorizontalScroll(page), 'no horizontal scrolling on the staff task page');
       assert.equal(session.problems, []);
     } finally {
       await session.close();
