@@ -9,6 +9,7 @@ import { contactRoutes } from './contacts.tsx';
 import { dashboardRoutes } from './dashboard.tsx';
 import { staffLoginRoutes } from './login.tsx';
 import { settingsRoutes } from './settings.ts';
+import { staffTaskFileRoutes } from './task-files.tsx';
 import { staffTaskRoutes } from './tasks.tsx';
 import { teamRoutes } from './team.tsx';
 
@@ -22,4 +23,5 @@ staffRoutes.route('/', contactRoutes);
 staffRoutes.route('/', teamRoutes);
 staffRoutes.route('/', settingsRoutes);
 staffRoutes.route('/', auditRoutes);
+staffRoutes.route('/tasks', staffTaskFileRoutes);
 staffRoutes.route('/tasks', staffTaskRoutes);

@@ -14,6 +14,7 @@ import type { PortalFormValues } from '../../views/staff/tasks/portal-panel.tsx'
 import { StaffTaskPage } from '../../views/staff/tasks/task-page.tsx';
 import { notFound } from './helpers.tsx';
 import { staffShell } from './shell.ts';
+import { staffAttachmentsForTask } from './task-files.tsx';
 
 const notices: Record<string, string> = {
   created: 'Task created.',
@@ -71,6 +72,7 @@ export async function showStaffTask(c: Context<AppEnv>, taskId: string, extras: 
       notice={notices[c.req.query('m') ?? '']}
       error={extras.error}
       editorError={extras.editorError}
+      attachments={await staffAttachmentsForTask(c, task)}
       portal={{
         contacts,
         assignees: portalAssignees,

@@ -1,4 +1,5 @@
 // The staff task page: facts, status actions, checklist editor, Client Portal panel.
+import type { Child } from 'hono/jsx';
 import type { ChecklistSectionView } from '../../../db/queries/checklists.ts';
 import type { StaffTask } from '../../../db/queries/tasks.ts';
 import { formatCalendarDate } from '../../../format.ts';
@@ -20,6 +21,8 @@ export interface StaffTaskPageProps {
   notice?: string;
   error?: string;
   editorError?: EditorError;
+  /** Filled by the Files area: the task's files and the upload form. */
+  attachments?: Child;
 }
 
 function date(iso: string | null): string {
@@ -132,6 +135,12 @@ export function StaffTaskPage(p: StaffTaskPageProps) {
         </section>
       )}
       <ChecklistEditor taskId={task.id} sections={p.checklist} error={p.editorError} />
+      {p.attachments && (
+        <section id="attachments" aria-labelledby="attachments-heading">
+          <h2 id="attachments-heading">Files</h2>
+          {p.attachments}
+        </section>
+      )}
       <PortalPanel
         taskId={task.id}
         clientId={task.clientId}
