@@ -212,6 +212,22 @@ test('mark as done is refused while a client item is open, then works; undo unti
   assert.ok(late.visibleText.includes('Acme has already closed this task'));
 });
 
+test('a tick refused with htmx (the task was marked done meanwhile) says why in the alert slot, with a 409', async ({ ctx, f }) => {
+  const task = await makeTask(f.db, f.client, { title: 'Locked', sections: [{ owner: 'client', title: '', items: ['Only'] }], share: { contactIds: [f.alice.id, f.bob.id] } });
+  const alice = await ctx.signInClient('acme', 'alice@example.test');
+  const bob = await ctx.signInClient('acme', 'bob@example.test');
+  await bob.post(`/tasks/${task.id}/items/${task.items[0].id}/toggle`, { done: '1' });
+  await bob.post(`/tasks/${task.id}/complete`);
+  const refused = await alice.post(`/tasks/${task.id}/items/${task.items[0].id}/toggle`, { done: '0' }, htmx);
+  assert.is(refused.status, 409);
+  assert.is(refused.headers.get('hx-retarget'), '#task-alert');
+  assert.ok(refused.visibleText.includes('This task is marked as done, so its checklist cannot change.'));
+  const item = await f.db.selectFrom('checklist_items').select('done').where('id', '=', task.items[0].id).executeTakeFirstOrThrow();
+  assert.is(item.done, true, 'nothing changed');
+  const page = await alice.get(`/tasks/${task.id}`);
+  assert.ok(page.doc.querySelector('#task-alert[role=alert]'), 'the alert slot is on the page');
+});
+
 test('with auto-finish the client completing the task closes the firm task too', async ({ ctx, f }) => {
   const task = await makeTask(f.db, f.client, { title: 'Auto task', sections: [{ owner: 'client', title: '', items: ['Only item'] }], share: { contactIds: [f.alice.id], autoFinish: true } });
   const alice = await ctx.signInClient('acme', 'alice@example.test');
