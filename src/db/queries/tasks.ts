@@ -28,11 +28,38 @@ export interface TaskListFilters {
   week: { from: string; to: string };
 }
 
-export async function listTasks(db: Kysely<Database>, firmId: string, f: TaskListFilters) {
+/** The firm's tasks that pass the list filters (joined to their client and portal row). */
+function filteredTasks(db: Kysely<Database>, firmId: string, f: TaskListFilters) {
   let query = db
     .selectFrom('tasks')
     .innerJoin('clients', (j) => j.onRef('clients.firm_id', '=', 'tasks.firm_id').onRef('clients.id', '=', 'tasks.client_id'))
     .leftJoin('task_portal', (j) => j.onRef('task_portal.firm_id', '=', 'tasks.firm_id').onRef('task_portal.task_id', '=', 'tasks.id'))
+    .where('tasks.firm_id', '=', firmId);
+  if (f.clientId) query = query.where('tasks.client_id', '=', f.clientId);
+  if (f.status === 'active') query = query.where('tasks.status', '<>', 'done');
+  else if (f.status !== 'all') query = query.where('tasks.status', '=', f.status);
+  if (f.assigneeId) {
+    const member = f.assigneeId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('task_assignees')
+          .select(sql`1`.as('one'))
+          .whereRef('task_assignees.firm_id', '=', 'tasks.firm_id')
+          .whereRef('task_assignees.task_id', '=', 'tasks.id')
+          .where('task_assignees.member_id', '=', member),
+      ),
+    );
+  }
+  if (f.due === 'overdue') query = query.where('tasks.due_date', '<', f.today).where('tasks.status', '<>', 'done');
+  else if (f.due === 'week') query = query.where('tasks.due_date', '>=', f.week.from).where('tasks.due_date', '<=', f.week.to);
+  else if (f.due === 'none') query = query.where('tasks.due_date', 'is', null);
+  if (f.q) query = query.where('tasks.title', 'ilike', likePattern(f.q));
+  return query;
+}
+
+export async function listTasks(db: Kysely<Database>, firmId: string, f: TaskListFilters) {
+  const rows = await filteredTasks(db, firmId, f)
     .select((eb) => [
       'tasks.id',
       'tasks.title',
@@ -55,41 +82,16 @@ export async function listTasks(db: Kysely<Database>, firmId: string, f: TaskLis
       'task_portal.client_completed_at as clientCompletedAt',
       sql<number>`(count(*) over ())::int`.as('total'),
     ])
-    .where('tasks.firm_id', '=', firmId);
-  if (f.clientId) query = query.where('tasks.client_id', '=', f.clientId);
-  if (f.status === 'active') query = query.where('tasks.status', '<>', 'done');
-  else if (f.status !== 'all') query = query.where('tasks.status', '=', f.status);
-  if (f.assigneeId) {
-    const member = f.assigneeId;
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('task_assignees')
-          .select(sql`1`.as('one'))
-          .whereRef('task_assignees.firm_id', '=', 'tasks.firm_id')
-          .whereRef('task_assignees.task_id', '=', 'tasks.id')
-          .where('task_assignees.member_id', '=', member),
-      ),
-    );
-  }
-  if (f.due === 'overdue') query = query.where('tasks.due_date', '<', f.today).where('tasks.status', '<>', 'done');
-  else if (f.due === 'week') query = query.where('tasks.due_date', '>=', f.week.from).where('tasks.due_date', '<=', f.week.to);
-  else if (f.due === 'none') query = query.where('tasks.due_date', 'is', null);
-  if (f.q) query = query.where('tasks.title', 'ilike', likePattern(f.q));
-  const rows = await query
     .orderBy(sql`tasks.due_date asc nulls last`)
     .orderBy('tasks.title')
     .orderBy('tasks.id')
     .limit(TASK_PAGE_SIZE)
     .offset((f.page - 1) * TASK_PAGE_SIZE)
     .execute();
-  return { rows, total: rows[0]?.total ?? (f.page > 1 ? await countTasksBeyondPage(db, firmId) : 0) };
-}
-
-// Past the last page the window count is gone; the total is only used to offer a way back.
-async function countTasksBeyondPage(db: Kysely<Database>, firmId: string): Promise<number> {
-  const row = await db.selectFrom('tasks').select(sql<number>`count(*)::int`.as('n')).where('firm_id', '=', firmId).executeTakeFirstOrThrow();
-  return row.n;
+  if (rows.length > 0 || f.page === 1) return { rows, total: rows[0]?.total ?? 0 };
+  // Past the last page the window count is gone: count, so the pager can lead back.
+  const counted = await filteredTasks(db, firmId, f).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  return { rows, total: counted.n };
 }
 
 export type TaskListRow = Awaited<ReturnType<typeof listTasks>>['rows'][number];
