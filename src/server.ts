@@ -9,6 +9,8 @@ import { transportFromConfig } from './mail/transport.ts';
 import { OutboxWorker } from './mail/worker.ts';
 import { seedDemo } from './seed/index.ts';
 import { blobStoreFromConfig } from './storage/index.ts';
+import { scanQueueFor } from './files/scan-queue.ts';
+import { startSweeper } from './storage/sweeper.ts';
 
 let config;
 try {
@@ -30,6 +32,10 @@ const mail = transportFromConfig(config);
 const deps = { db: opened.db, config, clock: systemClock, logger, mail, blobs: blobStoreFromConfig(config) };
 const worker = new OutboxWorker(deps, { from: config.mailFrom });
 worker.start();
+// Files: unreferenced blobs and stale temp files swept at start and hourly; files left 'pending' rescanned.
+const sweeper = startSweeper(deps);
+const scans = scanQueueFor(deps);
+scans?.resume().catch((error: Error) => logger.error('scan queue resume failed', { error: error.message }));
 
 const app = createApp(deps);
 const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' }, () => {
@@ -62,6 +68,7 @@ async function shutdown(signal: string) {
   force.unref();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await worker.stop();
+  await Promise.all([sweeper.stop(), scans?.stop()]);
   await opened.close();
   logger.info('stopped');
   process.exit(0);
