@@ -22,11 +22,14 @@ export const requirePortal: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { db, clock } = c.get('deps');
   const firm = c.get('firm');
   const token = readSessionCookie(c, 'portal');
-  if (!token) return redirectTo(c, '/login');
+  // A shared portal address with ?lang= (Copy URL in the staff settings) keeps its language on the way to the login page.
+  const lang = c.req.query('lang');
+  const loginPath = lang && /^[a-z]{2}$/.test(lang) ? `/login?lang=${lang}` : '/login';
+  if (!token) return redirectTo(c, loginPath);
   const row = await validateSessionToken(db, firm.id, 'portal', token, clock.now(), findPortalSession);
   if (!row) {
     clearSessionCookie(c, 'portal');
-    return redirectTo(c, '/login');
+    return redirectTo(c, loginPath);
   }
   if (!row.client_id || !row.contact_id) {
     // The contact lost access (revoked, email changed, client portal off) since the last request.

@@ -170,6 +170,11 @@ test('Copy URL lists the portal address once per language', async ({ ctx }) => {
   const page = await admin.get('/staff/settings/portal');
   const urls = [...page.doc.querySelectorAll('input.copy-source')].map((i) => i.getAttribute('value'));
   assert.equal(urls, ['http://acme.localhost:3000/?lang=en', 'http://acme.localhost:3000/?lang=et', 'http://acme.localhost:3000/?lang=de']);
+  const visitor = ctx.browser('acme');
+  const opened = await visitor.get('/?lang=et');
+  assert.is(opened.location, '/login?lang=et');
+  const login = await visitor.get(opened.location!);
+  assert.is(login.doc.documentElement.getAttribute('lang'), 'et');
   for (const input of page.doc.querySelectorAll('input.copy-source')) {
     assert.ok(input.hasAttribute('readonly'));
     assert.ok(page.doc.querySelector(`label[for="${input.id}"]`));
