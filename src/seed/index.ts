@@ -1,7 +1,10 @@
 // The demo data: `npm run seed`, and `npm start` on a new embedded database. Each area adds its own part.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
+import { loadConfig } from '../config.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
+import { blobStoreFromConfig } from '../storage/index.ts';
+import { seedFiles } from './files.ts';
 import { seedFoundation } from './foundation.ts';
 import { seedStaff } from './staff.ts';
 import { seedTasks } from './tasks.ts';
@@ -14,6 +17,7 @@ export async function seedDemo(db: Kysely<Database>, now = new Date(), blobs?: B
     const firms = await seedFoundation(trx, now);
     await seedStaff(trx, firms, now, blobs);
     await seedTasks(trx, firms, now);
+    await seedFiles(trx, firms, now, blobs ?? blobStoreFromConfig(loadConfig()));
   });
   return true;
 }
