@@ -6,6 +6,7 @@ import { clientsWithoutPortal, contactsInvitedNotSignedIn, contactsNeverInvited,
 import { staffDateTime } from '../../views/staff/components.tsx';
 import type { DashboardCardData } from '../../views/staff/dashboard.tsx';
 import { tasksCompletedByClients } from './tasks-dashboard-card.ts';
+import { newUploadsSinceYesterday } from './files-dashboard-card.ts';
 
 export type DashboardCardSource = (c: Context<AppEnv>) => Promise<DashboardCardData | null>;
 
@@ -57,3 +58,4 @@ const recentSignIns: DashboardCardSource = async (c) => {
 
 export const dashboardCards: DashboardCardSource[] = [withoutPortal, neverInvited, notSignedIn, recentSignIns];
 dashboardCards.unshift(tasksCompletedByClients); // Tasks area
+dashboardCards.splice(1, 0, newUploadsSinceYesterday); // Files area
