@@ -8,6 +8,7 @@ import { createLogger } from './log.ts';
 import { transportFromConfig } from './mail/transport.ts';
 import { OutboxWorker } from './mail/worker.ts';
 import { seedDemo } from './seed/index.ts';
+import { shutdown } from './shutdown.ts';
 import { blobStoreFromConfig } from './storage/index.ts';
 import { scanQueueFor } from './files/scan-queue.ts';
 import { startSweeper } from './storage/sweeper.ts';
@@ -59,7 +60,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' 
 });
 
 let stopping = false;
-async function shutdown(signal: string) {
+async function onSignal(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info('shutting down', { signal });
@@ -73,5 +74,5 @@ async function shutdown(signal: string) {
   logger.info('stopped');
   process.exit(0);
 }
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void onSignal('SIGTERM'));
+process.on('SIGINT', () => void onSignal('SIGINT'));

@@ -6,6 +6,8 @@ import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { shutdown } from '../src/shutdown.ts';
 
 const test = suite('server process');
 const entry = resolve(import.meta.dirname, '../src/server.ts');
@@ -76,15 +78,32 @@ test('npm start on a new embedded database seeds the demo firm, prints how to si
     const missing = await get(port, '/', `nosuch.localhost:${port}`);
     assert.is(missing.status, 404);
     assert.not.ok(missing.body.includes('Demo Accounting'));
-    // A request in flight when SIGTERM arrives still gets its answer.
-    const inFlight = fetch(`http://127.0.0.1:${port}/healthz`);
     server.child.kill('SIGTERM');
-    assert.is((await inFlight).status, 200);
     assert.is(await server.exited, 0);
   } finally {
     server.child.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   }
+});
+
+test('shutdown lets a request in flight finish, then stops the other parts', async () => {
+  let release: () => void = () => {};
+  const gate = new Promise<void>((done) => (release = done));
+  let entered: () => void = () => {};
+  const inside = new Promise<void>((done) => (entered = done));
+  const port = await freePort();
+  const server = serve({ port, hostname: '127.0.0.1', fetch: async () => (entered(), await gate, new Response('finished')) });
+  await new Promise((done) => server.once('listening', done));
+  const answer = get(port, '/', 'x');
+  await inside;
+  const stopped: string[] = [];
+  const stopping = shutdown(server, [{ stop: async () => void stopped.push('worker') }, { stop: async () => void stopped.push('db') }]);
+  await new Promise((done) => setTimeout(done, 100));
+  assert.equal(stopped, [], 'nothing stops while the request runs');
+  release();
+  assert.equal(await answer, { status: 200, body: 'finished' });
+  assert.is(await stopping, 'drained');
+  assert.equal(stopped, ['worker', 'db']);
 });
 
 test.run();
