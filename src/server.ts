@@ -64,14 +64,9 @@ async function onSignal(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info('shutting down', { signal });
-  // Stop accepting, let in-flight requests finish (at most 10 s), then stop the worker and close the database.
-  const force = setTimeout(() => process.exit(1), 10_000);
-  force.unref();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await worker.stop();
-  await Promise.all([sweeper.stop(), scans?.stop()]);
-  await opened.close();
-  logger.info('stopped');
+  // Stop accepting, let in-flight requests finish (at most 10 s), then stop the background work and close the database.
+  const outcome = await shutdown(server, [worker, sweeper, ...(scans ? [scans] : []), { stop: () => opened.close() }]);
+  logger.info('stopped', { outcome });
   process.exit(0);
 }
 process.on('SIGTERM', () => void onSignal('SIGTERM'));
