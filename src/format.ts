@@ -1,17 +1,33 @@
 // Dates and numbers in the user's timezone and regional format.
+
+// Building an Intl.DateTimeFormat costs about 30 times more than using one (measured by the benchmark:
+// a home page formats 30 dates), so formatters are kept per locale, zone and style.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, options: Intl.DateTimeFormatOptions & { timeZone: string }): Intl.DateTimeFormat {
+  const key = `${locale}|${options.timeZone}|${options.dateStyle ?? ''}|${options.timeStyle ?? ''}|${options.year ?? ''}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(locale, options);
+    if (formatters.size > 500) formatters.clear();
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
 export function formatDate(date: Date, locale: string, timeZone: string, style: 'full' | 'long' | 'medium' | 'short' = 'medium'): string {
   try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone }).format(date);
+    return formatter(locale, { dateStyle: style, timeZone }).format(date);
   } catch {
-    return new Intl.DateTimeFormat('en-GB', { dateStyle: style, timeZone: 'UTC' }).format(date);
+    return formatter('en-GB', { dateStyle: style, timeZone: 'UTC' }).format(date);
   }
 }
 
 export function formatDateTime(date: Date, locale: string, timeZone: string): string {
   try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+    return formatter(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
   } catch {
-    return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(date);
+    return formatter('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(date);
   }
 }
 
@@ -24,7 +40,7 @@ export function formatCalendarDate(isoDate: string, locale: string): string {
 /** Today's calendar date (YYYY-MM-DD) in a time zone. */
 export function todayIn(now: Date, timeZone: string): string {
   try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+    return formatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
   } catch {
     return now.toISOString().slice(0, 10);
   }

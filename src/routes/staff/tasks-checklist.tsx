@@ -60,11 +60,12 @@ taskChecklistRoutes.post('/:id/sections', async (c) => {
 taskChecklistRoutes.post('/:id/sections/:sectionId', async (c) => {
   const { id: taskId, sectionId } = c.req.param();
   if (!isUuid(taskId) || !isUuid(sectionId)) return notFound(c);
+  const firmId = c.get('firm').id;
+  if (!(await findSection(c.get('deps').db, firmId, taskId, sectionId))) return notFound(c);
   const form = await readForm(c);
   const title = text(form, 'title').slice(0, MAX_TITLE);
   const whose = owner(text(form, 'owner'));
   if (!whose) return showStaffTask(c, taskId, { error: 'Choose whose section it is.' }, 422);
-  const firmId = c.get('firm').id;
   const ok = await change(c, taskId, 'section_changed', (trx) => updateSection(trx, firmId, taskId, sectionId, { owner: whose, title }), { sectionId, title, owner: whose });
   return ok ? back(c, taskId, `section-${sectionId}`) : notFound(c);
 });
@@ -91,6 +92,7 @@ taskChecklistRoutes.post('/:id/sections/:sectionId/delete', async (c) => {
 taskChecklistRoutes.post('/:id/sections/:sectionId/items', async (c) => {
   const { id: taskId, sectionId } = c.req.param();
   if (!isUuid(taskId) || !isUuid(sectionId)) return notFound(c);
+  if (!(await findSection(c.get('deps').db, c.get('firm').id, taskId, sectionId))) return notFound(c);
   const value = text(await readForm(c), 'text');
   const formKey = `add-${sectionId}`;
   if (!value) return showStaffTask(c, taskId, { editorError: { form: formKey, message: 'Enter the item text', value } }, 422);
@@ -113,6 +115,7 @@ taskChecklistRoutes.post('/:id/sections/:sectionId/items', async (c) => {
 taskChecklistRoutes.post('/:id/items/:itemId', async (c) => {
   const { id: taskId, itemId } = c.req.param();
   if (!isUuid(taskId) || !isUuid(itemId)) return notFound(c);
+  if (!(await findItem(c.get('deps').db, c.get('firm').id, taskId, itemId))) return notFound(c);
   const value = text(await readForm(c), 'text');
   const formKey = `item-${itemId}`;
   if (!value) return showStaffTask(c, taskId, { editorError: { form: formKey, message: 'Enter the item text', value } }, 422);
