@@ -221,4 +221,22 @@ test('sign-in and link requests are audited with IP and browser', async ({ ctx }
   }
 });
 
+test('a chosen ?lang= carries through the form, the mailed link, the confirm page and the new person', async ({ ctx }) => {
+  const browser = ctx.browser('acme');
+  const login = await browser.get('/login?lang=de');
+  assert.is(login.doc.querySelector('form')?.getAttribute('action'), '/login?lang=de');
+  const sent = await browser.post('/login?lang=de', { email: 'pia@example.test' });
+  assert.ok(sent.visibleText.includes('Wenn diese Adresse Zugang hat'));
+  const mail = await ctx.lastMailTo('pia@example.test');
+  assert.is(mail!.subject, 'Ihr Anmeldelink für Acme Books');
+  const link = new URL(mail!.links[0]);
+  assert.is(link.searchParams.get('lang'), 'de');
+  const confirm = await browser.get(link.pathname + link.search);
+  assert.is(confirm.doc.querySelector('form')?.getAttribute('action'), '/login/link?lang=de');
+  await browser.post('/login/link?lang=de', { token: link.searchParams.get('token')! });
+  const user = await ctx.db.selectFrom('portal_users').selectAll().executeTakeFirstOrThrow();
+  assert.is(user.language, 'de');
+  assert.is((await browser.get('/')).doc.documentElement.getAttribute('lang'), 'de');
+});
+
 test.run();

@@ -1,5 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { makeClient, makeContact } from '../../src/seed/builders.ts';
 import { expectAccessible, openBrowser, signInClient, signInStaff, testServer, VARIANTS } from './harness.ts';
 
 const test = suite('browser: sign-in');
@@ -50,23 +51,30 @@ test('an email without access gets the same page and no mail; a bad email gets a
   }
 });
 
-test('Alex switches between companies and firms from the account menu', async () => {
+test('a person with several companies switches between them and to another firm from the account menu', async () => {
   const srv = await testServer();
+  // A person of this test's own, so the companies remembered here do not change what other tests see for Alex.
+  const db = srv.deps.db;
+  const demo = await db.selectFrom('firms').selectAll().where('slug', '=', 'demo').executeTakeFirstOrThrow();
+  const northwind = await db.selectFrom('firms').selectAll().where('slug', '=', 'northwind').executeTakeFirstOrThrow();
+  await makeContact(db, await makeClient(db, demo, { name: 'Switch One Ltd' }), { first_name: 'Sam', email: 'switcher@example.test' });
+  await makeContact(db, await makeClient(db, demo, { name: 'Switch Two Ltd' }), { first_name: 'Sam', email: 'switcher@example.test' });
+  await makeContact(db, await makeClient(db, northwind, { name: 'Switch North Ltd' }), { first_name: 'Sam', email: 'switcher@example.test' });
   const session = await openBrowser({ javaScript: true });
   const { page } = session;
   try {
-    await signInClient(page, srv, 'demo', 'alex@example.test');
+    await signInClient(page, srv, 'demo', 'switcher@example.test');
     const menu = page.locator('.account-menu summary');
     const before = await menu.innerText();
     await menu.click();
-    const other = before.includes('Alex Design OÜ') ? 'Alex Holdings Ltd' : 'Alex Design OÜ';
+    const other = before.includes('Switch One Ltd') ? 'Switch Two Ltd' : 'Switch One Ltd';
     await page.getByRole('button', { name: new RegExp(other) }).click();
     await page.waitForURL(`${srv.origin('demo')}/`);
     assert.match(await page.locator('.account-menu summary').innerText(), new RegExp(other));
     await page.locator('.account-menu summary').click();
     await page.getByRole('button', { name: /Northwind Bookkeeping/ }).click();
     await page.waitForURL(`${srv.origin('northwind')}/`);
-    assert.match(await page.locator('.account-menu summary').innerText(), /Alex Consulting/);
+    assert.match(await page.locator('.account-menu summary').innerText(), /Switch North Ltd/);
     await expectAccessible(page, 'northwind home');
     assert.equal(session.problems, []);
   } finally {

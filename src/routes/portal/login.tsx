@@ -15,6 +15,7 @@ import { deleteSession } from '../../db/queries/sessions.ts';
 import { markFirstLogin } from '../../db/queries/contacts-login.ts';
 import { hitRateLimit } from '../../db/queries/rate-limits.ts';
 import { renderPage } from '../../render.tsx';
+import { isLanguage } from '../../i18n/index.ts';
 import { emailField, parseWith, readForm } from '../../validation.ts';
 import { BadLinkPage, ConfirmLinkPage, LoginPage, type LoginNotice } from '../../views/portal/login.tsx';
 import { anonymousShell } from './shell.ts';
@@ -27,9 +28,15 @@ export const LIMIT_PER_IP = 30;
 
 const notices: Record<string, LoginNotice> = { revoked: 'revoked', 'signed-out': 'signed-out' };
 
+/** Keeps an explicitly chosen ?lang= on the next step (form action, mailed link). */
+function withLanguage(c: Context<AppEnv>, path: string): string {
+  if (!isLanguage(c.req.query('lang'))) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}lang=${c.get('language')}`;
+}
+
 loginRoutes.get('/login', (c) => {
   const firm = c.get('firm');
-  return renderPage(c, <LoginPage shell={anonymousShell(c)} branding={firm} notice={notices[c.req.query('m') ?? '']} />);
+  return renderPage(c, <LoginPage shell={anonymousShell(c)} branding={firm} notice={notices[c.req.query('m') ?? '']} action={withLanguage(c, '/login')} />);
 });
 
 loginRoutes.post('/login', async (c) => {
@@ -40,7 +47,7 @@ loginRoutes.post('/login', async (c) => {
   const form = await readForm(c);
   const parsed = parseWith(v.object({ email: emailField(t('login.emailInvalid')) }), form);
   if (!parsed.ok) {
-    return renderPage(c, <LoginPage shell={anonymousShell(c)} branding={firm} email={parsed.input.email} error={parsed.errors.email} />, 422);
+    return renderPage(c, <LoginPage shell={anonymousShell(c)} branding={firm} email={parsed.input.email} error={parsed.errors.email} action={withLanguage(c, '/login')} />, 422);
   }
   const email = parsed.value.email;
   const actor = requestActor(c, { type: 'anonymous', email });
@@ -48,7 +55,7 @@ loginRoutes.post('/login', async (c) => {
   const emailAllowed = await hitRateLimit(db, `portal-login-email:${email}`, LIMIT_PER_EMAIL, HOUR, now);
   if (!ipAllowed || !emailAllowed) {
     await recordAudit(db, firm.id, actor, { action: 'login.rate_limited', detail: { by: ipAllowed ? 'email' : 'ip' } }, now);
-    return renderPage(c, <LoginPage shell={anonymousShell(c)} branding={firm} email={email} notice="rate-limited" />, 429);
+    return renderPage(c, <LoginPage shell={anonymousShell(c)} branding={firm} email={email} notice="rate-limited" action={withLanguage(c, '/login')} />, 429);
   }
   await db.transaction().execute(async (trx) => {
     const contacts = await listAccessibleContacts(trx, firm.id, email);
@@ -64,14 +71,14 @@ loginRoutes.post('/login', async (c) => {
         firmId: firm.id,
         template: 'portal-login',
         to: email,
-        payload: { url: `${firmOrigin(config, firm.slug)}/login/link?token=${token}`, language, firstName: contacts[0].firstName },
+        payload: { url: `${firmOrigin(config, firm.slug)}${withLanguage(c, `/login/link?token=${token}`)}`, language, firstName: contacts[0].firstName },
         dueAt: now,
       },
       now,
     );
     await recordAudit(trx, firm.id, actor, { action: 'login.link_requested' }, now);
   });
-  return renderPage(c, <LoginPage shell={anonymousShell(c)} branding={firm} notice="sent" />);
+  return renderPage(c, <LoginPage shell={anonymousShell(c)} branding={firm} notice="sent" action={withLanguage(c, '/login')} />);
 });
 
 async function checkPortalLink(c: Context<AppEnv>, token: string | undefined) {
@@ -91,13 +98,13 @@ loginRoutes.get('/login/link', async (c) => {
   const token = c.req.query('token');
   const { check } = await checkPortalLink(c, token);
   c.header('Cache-Control', 'no-store');
-  if (check.status !== 'valid') return renderPage(c, <BadLinkPage shell={anonymousShell(c)} reason={check.status} email={check.email} />, 410);
+  if (check.status !== 'valid') return renderPage(c, <BadLinkPage shell={anonymousShell(c)} reason={check.status} email={check.email} action={withLanguage(c, '/login')} />, 410);
   return renderPage(
     c,
     <ConfirmLinkPage
       shell={anonymousShell(c)}
       token={token!}
-      action="/login/link"
+      action={withLanguage(c, '/login/link')}
       heading={t('link.continueTitle', { trademark: firm.trademark })}
       hint={t('link.continueHint')}
       button={t('link.continue', { trademark: firm.trademark })}
@@ -114,7 +121,7 @@ loginRoutes.post('/login/link', async (c) => {
   const { check, contacts } = await checkPortalLink(c, token);
   if (check.status !== 'valid') {
     await recordAudit(db, firm.id, requestActor(c, { type: 'anonymous', email: check.email }), { action: 'login.failed', detail: { reason: check.status } }, now);
-    return renderPage(c, <BadLinkPage shell={anonymousShell(c)} reason={check.status} email={check.email} />, 410);
+    return renderPage(c, <BadLinkPage shell={anonymousShell(c)} reason={check.status} email={check.email} action={withLanguage(c, '/login')} />, 410);
   }
   const previous = readSessionCookie(c, 'portal');
   const session = await db.transaction().execute(async (trx) => {
