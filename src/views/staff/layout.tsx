@@ -14,8 +14,6 @@ const sections: { key: Exclude<StaffSection, undefined>; href: string; label: st
   { key: 'dashboard', href: '/staff', label: 'Dashboard' },
   { key: 'clients', href: '/staff/clients', label: 'Clients' },
   { key: 'tasks', href: '/staff/tasks', label: 'Tasks' },
-  { key: 'requests', href: '/staff/requests', label: 'Requests' },
-  { key: 'invoices', href: '/staff/invoices', label: 'Invoices' },
   { key: 'settings', href: '/staff/settings', label: 'Settings', adminOnly: true },
 ];
 
