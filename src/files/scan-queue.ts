@@ -4,7 +4,7 @@
 import type { Deps } from '../app-env.ts';
 import { firmOrigin } from '../config.ts';
 import { recordAudit } from '../db/queries/audit.ts';
-import { findPendingScan, listPendingScans, setScanResult, staffToNotify, uploaderAddress, type ScanSubject } from '../db/queries/files.ts';
+import { findPendingScan, listPendingScans, setScanResult, staffToNotify, uploaderAddress, type ScanSubject } from '../db/queries/file-scans.ts';
 import { enqueueMail } from '../db/queries/outbox.ts';
 import { scanStream, type ClamdAddress } from './clamav.ts';
 

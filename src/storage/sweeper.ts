@@ -3,7 +3,7 @@
 // (stored before their row is committed) are never touched. Runs at start and every hour from server.ts.
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connect.ts';
-import { blobKeysInUse } from '../db/queries/files.ts';
+import { blobKeysInUse } from '../db/queries/file-reports.ts';
 import type { Logger } from '../log.ts';
 import type { BlobStore } from './blob-store.ts';
 

@@ -179,7 +179,7 @@ portalFileRoutes.get('/tasks/:id/files/:fileId', requirePortal, async (c) => {
   const sent = await sendFile(c, blobs, { blobKey: file.blobKey, originalName: file.name, size: file.size, sha256: file.sha256, contentType: file.contentType, previewable: Boolean(kind?.preview) }, { inline });
   if (sent.outcome === 'missing') return notFound(c);
   // A viewer's follow-up range requests belong to one download: only a whole file or its first part is recorded.
-  if (sent.outcome === 'full' || (sent.outcome === 'partial' && /^bytes=0-/.test(c.req.header('Range') ?? ''))) {
+  if (c.req.method === 'GET' && (sent.outcome === 'full' || (sent.outcome === 'partial' && /^bytes=0-/.test(c.req.header('Range') ?? '')))) {
     await recordAudit(db, portal.scope.firmId, currentActor(c), { action: 'file.downloaded', subjectType: 'task_file', subjectId: file.id, detail: { taskId, name: file.name, inline: inline && Boolean(kind?.preview) } }, clock.now());
   }
   return sent.response;

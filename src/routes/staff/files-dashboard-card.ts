@@ -1,5 +1,5 @@
 // The staff dashboard card "New uploads since yesterday": files clients uploaded since the start of yesterday.
-import { listRecentClientUploads } from '../../db/queries/files.ts';
+import { listRecentClientUploads } from '../../db/queries/file-reports.ts';
 import { formatFileSize } from '../../files/presenter.ts';
 import { todayIn } from '../../format.ts';
 import { addDays } from '../../tasks/dates.ts';

@@ -128,7 +128,7 @@ staffTaskFileRoutes.get('/:id/files/:fileId', async (c) => {
   const inline = c.req.query('inline') === '1';
   const sent = await sendFile(c, blobs, { blobKey: file.blobKey, originalName: file.name, size: file.size, sha256: file.sha256, contentType: file.contentType, previewable: Boolean(kind?.preview) }, { inline });
   if (sent.outcome === 'missing') return notFound(c);
-  if (sent.outcome === 'full' || (sent.outcome === 'partial' && /^bytes=0-/.test(c.req.header('Range') ?? ''))) {
+  if (c.req.method === 'GET' && (sent.outcome === 'full' || (sent.outcome === 'partial' && /^bytes=0-/.test(c.req.header('Range') ?? '')))) {
     await recordAudit(db, firm.id, currentActor(c), { action: 'file.downloaded', subjectType: 'task_file', subjectId: file.id, detail: { taskId, name: file.name, inline: inline && Boolean(kind?.preview) } }, clock.now());
   }
   return sent.response;

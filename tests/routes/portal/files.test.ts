@@ -309,4 +309,19 @@ test('downloads: 304 on the ETag, byte ranges, inline preview only for PDF and i
   assert.is(downloads.length, 3);
 });
 
+test('files that came with a message show "from Messages"; the list fragment alone serves the polling', async ({ ctx, f }) => {
+  const alice = await ctx.signInClient('acme', 'alice@example.test');
+  await postFiles(alice, `/tasks/${f.task.id}/files`, [{ name: 'attached.txt', bytes: text('with a message') }]);
+  await f.db.updateTable('task_files').set({ source: 'message' }).execute();
+  const page = await alice.get(`/tasks/${f.task.id}`);
+  assert.match(page.doc.querySelector('#task-files .file-item')!.textContent!, /from Messages/);
+  const list = await alice.get(`/tasks/${f.task.id}/files?part=list`, { 'HX-Request': 'true' });
+  assert.is(list.status, 200);
+  assert.ok(list.doc.querySelector('#task-files-list .file-item'));
+  assert.not.ok(list.doc.querySelector('form.upload-form'), 'only the list, so polling never resets a chosen file');
+  const plain = await alice.get(`/tasks/${f.task.id}/files`);
+  assert.is(plain.status, 303);
+  assert.is(plain.location, `/tasks/${f.task.id}#attachments`);
+});
+
 test.run();
