@@ -79,6 +79,20 @@ test('JS on: two files with a progress bar, then a third by drag and drop; downl
     await page.locator('#task-files .file-item', { hasText: 'dropped.pdf' }).waitFor();
     assert.is(await page.locator('#task-files .file-item').count(), 3);
 
+    // Delete it again (own upload, within 10 minutes): htmx swaps the list in place.
+    await page.locator('#task-files .file-item', { hasText: 'dropped.pdf' }).getByRole('button', { name: /Delete/ }).click();
+    await page.locator('#task-files .notice', { hasText: 'The file was deleted.' }).waitFor();
+    assert.is(await page.locator('#task-files .file-item').count(), 2);
+    assert.is(page.url(), `${srv.origin('demo')}/tasks/${task.id}`);
+    await page.evaluate((bytes) => {
+      const file = new File([new Uint8Array(bytes)], 'dropped.pdf', { type: 'application/pdf' });
+      const data = new DataTransfer();
+      data.items.add(file);
+      const main = document.querySelector('main')!;
+      for (const type of ['dragenter', 'dragover', 'drop']) main.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+    }, pdf);
+    await page.locator('#task-files .file-item', { hasText: 'dropped.pdf' }).waitFor();
+
     // A download keeps the original name.
     const downloadPromise = page.waitForEvent('download');
     await page.locator('#task-files .file-item', { hasText: 'Bank statement 2026.csv' }).getByRole('link', { name: /Download/ }).click();
