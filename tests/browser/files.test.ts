@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { makeContact } from '../../src/seed/builders.ts';
 import { makeTask } from '../../src/seed/builders-tasks.ts';
 import { samplePdf, sampleImage, sampleExe } from '../files/samples.ts';
-import { expectAccessible, openBrowser, signInClient, testServer, type TestServer } from './harness.ts';
+import { expectAccessible, openBrowser, signInClient, signInStaff, testServer, type TestServer } from './harness.ts';
 
 const test = suite('browser: task files');
 
@@ -151,6 +151,35 @@ test('JS off at 360 px: a plain form post uploads a file; a refused one explains
     await page.getByRole('link', { name: 'Back to the task' }).click();
     await page.waitForURL(`${srv.origin('demo')}/tasks/${task.id}`);
     assert.is(await page.locator('#task-files .file-item').count(), 1);
+    assert.equal(session.problems, []);
+  } finally {
+    await session.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('staff: the dashboard lists new client uploads; the task page takes a staff upload (JS on, 360 px)', async () => {
+  const srv = await testServer();
+  const dir = fixtureDir();
+  const letter = join(dir, 'Reply from the tax board.pdf');
+  writeFileSync(letter, await samplePdf('Reply'));
+  const session = await openBrowser({ javaScript: true, width: 360 });
+  const { page } = session;
+  try {
+    await signInStaff(page, srv, 'demo', 'admin@demo.test');
+    const card = page.locator('section[aria-labelledby="card-new-uploads"]');
+    assert.match(await card.innerText(), /New uploads since yesterday/);
+    assert.match(await card.innerText(), /Receipt Café Tallinn\.png/, 'the seeded client upload of a few hours ago');
+    await expectAccessible(page, 'staff dashboard with the uploads card');
+    await card.getByRole('link', { name: 'Receipt Café Tallinn.png' }).click();
+    await page.waitForURL(/\/staff\/tasks\/[0-9a-f-]+#file-[0-9a-f-]+$/);
+    assert.match(await page.locator('#attachments').innerText(), /Alex Example \(client\)/);
+    await expectAccessible(page, 'staff task page with files');
+    await page.getByLabel('Add files').setInputFiles(letter);
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await page.locator('#task-files .notice', { hasText: 'Uploaded: Reply from the tax board.pdf.' }).waitFor();
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), 'no horizontal scrolling at 360 px');
+    await expectAccessible(page, 'staff task page after an upload');
     assert.equal(session.problems, []);
   } finally {
     await session.close();
