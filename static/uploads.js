@@ -13,12 +13,21 @@
     return document.getElementById(form.getAttribute('data-live') || 'upload-live');
   }
 
+  var pendingAnnouncement = 0;
+
   function announce(form, text) {
     var live = liveRegion(form);
     if (!live) return;
+    window.clearTimeout(pendingAnnouncement);
     live.textContent = '';
     // A fresh text node after a tick is announced even when the words repeat.
-    window.setTimeout(function () { live.textContent = text; }, 50);
+    pendingAnnouncement = window.setTimeout(function () { live.textContent = text; }, 50);
+  }
+
+  function silence(form) {
+    window.clearTimeout(pendingAnnouncement);
+    var live = liveRegion(form);
+    if (live) live.textContent = '';
   }
 
   function fill(template, values) {
@@ -59,9 +68,10 @@
     if (summary) {
       summary.focus();
     } else if (notice) {
+      // Focus reads the result out; the notice is also a status region, so no second announcement here.
       notice.setAttribute('tabindex', '-1');
       notice.focus();
-      announce(next.querySelector('form[data-uploads]') || form, notice.textContent.replace(/\s+/g, ' ').trim());
+      silence(form);
     }
     return true;
   }
