@@ -19,7 +19,8 @@ export type DownloadOutcome = 'full' | 'partial' | 'not-modified' | 'unsatisfiab
 /** The name as shown in a save dialog: no path, no control characters, never empty. */
 export function safeFileName(name: string): string {
   const cleaned = name
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
+    // Control characters, and bidirectional overrides that make "invoice\u202Efdp.exe" read as "invoiceexe.pdf".
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/[/\\]/g, '_')
     .trim();
   return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned.slice(0, 255) : 'file';

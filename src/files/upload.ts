@@ -13,6 +13,7 @@ import { insertTaskFiles, type NewTaskFile, type UploadTarget } from '../db/quer
 import { enqueueMail } from '../db/queries/outbox.ts';
 import { discardUploads, receiveMultipart, UploadRejectedError, UploadTooLargeError, type UploadedFile } from '../uploads/multipart.ts';
 import { blobFileSource } from './blob-source.ts';
+import { safeFileName } from './download.ts';
 import { decideFileType, type TypeRefusal } from './file-types.ts';
 import { scanQueueFor } from './scan-queue.ts';
 
@@ -92,10 +93,11 @@ export async function prepareTaskUpload(c: Context<AppEnv>, input: PrepareInput)
   const refused: ({ name: string } & TypeRefusal)[] = [];
   try {
     for (const file of files) {
-      const verdict = await decideFileType(file.filename, blobFileSource(blobs, file.key, file.size));
+      const name = safeFileName(file.filename);
+      const verdict = await decideFileType(name, blobFileSource(blobs, file.key, file.size));
       if (!verdict.ok) {
         const { ok: _ok, ...refusal } = verdict;
-        refused.push({ name: file.filename, ...refusal });
+        refused.push({ name, ...refusal });
         continue;
       }
       rows.push({
@@ -103,7 +105,7 @@ export async function prepareTaskUpload(c: Context<AppEnv>, input: PrepareInput)
         taskId: input.target.taskId,
         clientId: input.target.clientId,
         blobKey: file.key,
-        name: file.filename.slice(0, 255),
+        name,
         size: file.size,
         sha256: file.sha256,
         contentType: verdict.kind.mime,

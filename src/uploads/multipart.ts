@@ -67,6 +67,8 @@ export async function receiveMultipart(c: Context, options: ReceiveOptions): Pro
   const source = Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>);
   const parser = busboy({
     headers: { 'content-type': contentType },
+    // Browsers send file names as raw UTF-8; busboy would read them as Latin-1 ("Ã\u0095ismÃ¤e.pdf").
+    defParamCharset: 'utf8',
     limits: { files: options.maxFiles ?? 20, fields: 200, fieldSize: 1024 * 1024, parts: 400 },
   });
   const fields: Record<string, string[]> = {};

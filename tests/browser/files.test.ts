@@ -33,7 +33,7 @@ test('JS on: two files with a progress bar, then a third by drag and drop; downl
   const dir = fixtureDir();
   const statement = join(dir, 'Bank statement 2026.csv');
   writeFileSync(statement, 'date;amount\n' + '2026-11-01;12.50\n'.repeat(200_000)); // about 3.4 MB, to watch the bar move
-  const receipt = join(dir, 'receipt.png');
+  const receipt = join(dir, 'Käibemaks receipt.png');
   writeFileSync(receipt, await sampleImage('png'));
   const session = await openBrowser({ javaScript: true, width: 1280 });
   const { page, context } = session;
@@ -59,7 +59,7 @@ test('JS on: two files with a progress bar, then a third by drag and drop; downl
     await expectAccessible(page, 'task page while uploading');
     await page.locator('#task-files .notice').waitFor();
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
-    assert.match(await page.locator('#task-files .notice').innerText(), /Uploaded: Bank statement 2026\.csv, receipt\.png\./);
+    assert.match(await page.locator('#task-files .notice').innerText(), /Uploaded: Bank statement 2026\.csv, Käibemaks receipt\.png\./);
     assert.is(page.url(), `${srv.origin('demo')}/tasks/${task.id}`, 'no page load: the list was swapped in place');
     assert.is(await page.locator('#task-files .file-item').count(), 2);
     assert.is(await page.evaluate(() => document.activeElement?.classList.contains('notice')), true, 'focus moved to the result');

@@ -32,7 +32,7 @@ test('two files upload in one post, show on the task page, and download byte for
   const png = await sampleImage('png');
   const res = await postFiles(alice, `/tasks/${f.task.id}/files`, [
     { name: 'statement <2026>.pdf', bytes: pdf },
-    { name: 'receipt.png', bytes: png },
+    { name: 'Õismäe kviitung.png', bytes: png },
   ]);
   assert.is(res.status, 303);
   assert.match(res.location!, new RegExp(`^/tasks/${f.task.id}\\?uploaded=[0-9a-f-]+,[0-9a-f-]+#attachments$`));
@@ -42,7 +42,7 @@ test('two files upload in one post, show on the task page, and download byte for
   const items = [...page.doc.querySelectorAll('#task-files .file-item')];
   assert.is(items.length, 2);
   assert.ok(page.text.includes('statement &lt;2026&gt;.pdf'), 'the name is escaped');
-  assert.ok(page.visibleText.includes('Uploaded: statement <2026>.pdf, receipt.png.'), page.visibleText);
+  assert.ok(page.visibleText.includes('Uploaded: statement <2026>.pdf, Õismäe kviitung.png.'), page.visibleText);
   assert.ok(page.visibleText.includes('added by you'));
   // The upload control: several files, the allowed types, no forced capture.
   const input = page.doc.querySelector('#task-files input[type=file]')!;
@@ -51,11 +51,14 @@ test('two files upload in one post, show on the task page, and download byte for
   assert.not.ok(input.hasAttribute('capture'));
   assert.is(page.doc.querySelector('#task-files form.upload-form')!.getAttribute('enctype'), 'multipart/form-data');
 
-  const rows = await f.db.selectFrom('task_files').selectAll().orderBy('original_name').execute();
+  const rows = await f.db.selectFrom('task_files').selectAll().orderBy('size').execute();
   assert.equal(rows.map((r) => [r.original_name, r.content_type, r.scan_status, r.uploaded_by_type, r.uploaded_by_id, r.uploaded_by_name]), [
-    ['receipt.png', 'image/png', 'clean', 'portal', f.alice.id, 'Alice Alpha'],
+    ['Õismäe kviitung.png', 'image/png', 'clean', 'portal', f.alice.id, 'Alice Alpha'],
     ['statement <2026>.pdf', 'application/pdf', 'clean', 'portal', f.alice.id, 'Alice Alpha'],
   ]);
+  const pngRow = rows[0];
+  const pngDownload = await rawGet(ctx, alice, `/tasks/${f.task.id}/files/${pngRow.id}`);
+  assert.is(pngDownload.headers.get('Content-Disposition'), `attachment; filename="Oismae kviitung.png"; filename*=UTF-8''%C3%95ism%C3%A4e%20kviitung.png`);
   const pdfRow = rows[1];
   const link = page.doc.querySelector(`#file-${pdfRow.id} a.file-name`)!.getAttribute('href')!;
   const download = await rawGet(ctx, alice, link);
@@ -70,13 +73,13 @@ test('two files upload in one post, show on the task page, and download byte for
 
   const audit = await f.db.selectFrom('audit_events').select(['action', 'actor_type', 'subject_id']).where('action', 'like', 'file.%').orderBy('action').execute();
   assert.is(audit.filter((a) => a.action === 'file.uploaded').length, 2);
-  assert.equal(audit.filter((a) => a.action === 'file.downloaded'), [{ action: 'file.downloaded', actor_type: 'portal', subject_id: pdfRow.id }]);
+  assert.equal(audit.filter((a) => a.action === 'file.downloaded').map((a) => [a.actor_type, a.subject_id]).sort(), [['portal', pdfRow.id], ['portal', pngRow.id]].sort());
 
   // The responsible member hears about it; mail lists the files.
   const mail = await ctx.lastMailTo('member@acme.test');
   assert.ok(mail, 'the responsible staff member was notified');
   assert.match(mail.subject, /Alpha OÜ: 2 files uploaded to "Year-end documents"/);
-  assert.ok(mail.text.includes('statement <2026>.pdf') && mail.text.includes('receipt.png'));
+  assert.ok(mail.text.includes('statement <2026>.pdf') && mail.text.includes('Õismäe kviitung.png'));
   assert.ok(mail.links.some((l) => l.endsWith(`/staff/tasks/${f.task.id}`)));
 
   // Another contact of the same client sees the files, but not the delete button.
@@ -131,6 +134,9 @@ test('HTML, SVG and scripts are refused; a mismatched extension is explained', a
   const mismatch = await postFiles(alice, `/tasks/${f.task.id}/files`, [{ name: 'scan.pdf', bytes: await sampleImage('jpeg') }]);
   assert.is(mismatch.status, 422);
   assert.ok(mismatch.visibleText.includes('scan.pdf is a JPG file, but its name ends in .pdf. Rename it to end in .jpg'), mismatch.visibleText);
+  const reversed = await postFiles(alice, `/tasks/${f.task.id}/files`, [{ name: 'invoice\u202Efdp.exe', bytes: sampleExe() }]);
+  assert.is(reversed.status, 422, 'a right-to-left override does not disguise a program');
+  assert.ok(reversed.text.includes('invoicefdp.exe') && !reversed.text.includes('\u202E'));
   const word = await postFiles(alice, `/tasks/${f.task.id}/files`, [{ name: 'old.doc', bytes: compoundSamples.doc() }]);
   assert.is(word.status, 303, 'a Word 97 document is fine');
   assert.is((await f.db.selectFrom('task_files').select('id').execute()).length, 1);
