@@ -40,8 +40,7 @@ async function storedFiles(): Promise<number> {
 
 process.on('message', async (message: { type: string }) => {
   if (message.type === 'baseline') {
-    (globalThis as { gc?: () => void }).gc?.();
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 200));
     baseline = process.memoryUsage().rss;
     peak = baseline;
     samples = 0;
