@@ -174,6 +174,7 @@ export const de: Record<MessageKey, string> = {
   'mail.fileQuarantined.intro': 'Der Virenscanner von {trademark} hat in {name} Schadsoftware gefunden. Sie hatten die Datei zur Aufgabe „{task}“ hochgeladen. Die Datei wurde entfernt und niemand kann sie herunterladen.',
   'mail.fileQuarantined.advice': 'Bitte prüfen Sie das Gerät, von dem sie stammt, mit einem aktuellen Virenscanner und laden Sie dann eine saubere Kopie hoch.',
   'mail.fileQuarantined.action': 'Aufgabe öffnen',
+  'files.reference': 'Diese Aufgabe dient nur zur Information; es können keine Dateien hinzugefügt werden.',
   // staff screens: portal preview and welcome video
   'preview.sampleTask': 'Beispielaufgabe: Kontoauszüge des letzten Monats senden',
   'preview.sampleNote': 'So sieht eine geteilte Aufgabe aus. Sie existiert nur in dieser Vorschau.',

@@ -172,6 +172,7 @@ export const en = {
   'mail.fileQuarantined.intro': 'The virus scanner of {trademark} found malware in {name}, which you uploaded to the task "{task}". The file was removed and nobody can download it.',
   'mail.fileQuarantined.advice': 'Please check the device it came from with an up-to-date virus scanner, then upload a clean copy.',
   'mail.fileQuarantined.action': 'Open the task',
+  'files.reference': 'This task is for your information only, so files cannot be added to it.',
   // staff screens: portal preview and welcome video
   'preview.sampleTask': 'Sample task: send last month\'s bank statements',
   'preview.sampleNote': 'This is how a shared task looks. It exists only in this preview.',

@@ -174,6 +174,7 @@ export const et: Record<MessageKey, string> = {
   'mail.fileQuarantined.intro': '{trademark} viirusetõrje leidis pahavara failist {name}, mille laadisid üles ülesandele „{task}“. Fail eemaldati ja keegi ei saa seda alla laadida.',
   'mail.fileQuarantined.advice': 'Palun kontrolli seadet, kust fail pärineb, ajakohase viirusetõrjega ja laadi siis üles puhas koopia.',
   'mail.fileQuarantined.action': 'Ava ülesanne',
+  'files.reference': 'See ülesanne on ainult teadmiseks, seega faile sellele lisada ei saa.',
   // staff screens: portal preview and welcome video
   'preview.sampleTask': 'Näidisülesanne: saada eelmise kuu pangaväljavõtted',
   'preview.sampleNote': 'Nii näeb välja jagatud ülesanne. See on olemas ainult selles eelvaates.',

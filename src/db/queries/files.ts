@@ -14,6 +14,15 @@ export interface UploadTarget {
   clientName: string;
   /** false for reference tasks and tasks the firm has closed (portal side only). */
   open: boolean;
+  /** Why it is not open to uploads. */
+  closedBecause?: 'reference' | 'done';
+}
+
+/** Clients add files to tasks assigned to them that the firm has not closed; reference tasks are read-only. */
+function openness(row: { assign_as_task: boolean; status: string }): Pick<UploadTarget, 'open' | 'closedBecause'> {
+  if (!row.assign_as_task) return { open: false, closedBecause: 'reference' };
+  if (row.status === 'done') return { open: false, closedBecause: 'done' };
+  return { open: true };
 }
 
 /** The task as a portal upload target: shared with this contact, of this client. */
@@ -30,7 +39,7 @@ export async function findPortalFileTask(db: Db, scope: PortalScope, taskId: str
     .where('t.client_id', '=', scope.clientId)
     .executeTakeFirst();
   if (!row) return undefined;
-  return { taskId: row.id, title: row.title, clientId: row.client_id, clientName: row.client_name, open: row.assign_as_task && row.status !== 'done' };
+  return { taskId: row.id, title: row.title, clientId: row.client_id, clientName: row.client_name, ...openness(row) };
 }
 
 /** The upload target and its live files in one query (the task page's attachments slot). */
@@ -67,7 +76,7 @@ export async function loadPortalTaskFiles(db: Db, scope: PortalScope, taskId: st
     .executeTakeFirst();
   if (!row) return undefined;
   return {
-    target: { taskId: row.id, title: row.title, clientId: row.client_id, clientName: row.client_name, open: row.assign_as_task && row.status !== 'done' },
+    target: { taskId: row.id, title: row.title, clientId: row.client_id, clientName: row.client_name, ...openness(row) },
     files: (row.files as unknown as Parameters<typeof toFile>[0][]).map(toFile),
   };
 }

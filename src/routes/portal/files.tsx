@@ -67,7 +67,7 @@ async function filesView(c: Context<AppEnv>, target: UploadTarget, extras: ViewE
           tooLargeText: t('files.errorTooLarge'),
         }
       : undefined,
-    uploadUnavailable: firm.uploads_enabled && !target.open ? t('files.closed') : undefined,
+    uploadUnavailable: firm.uploads_enabled && !target.open ? t(target.closedBecause === 'reference' ? 'files.reference' : 'files.closed') : undefined,
     notice: extras.notice,
     alert: extras.alert,
   };
@@ -131,7 +131,7 @@ portalFileRoutes.post('/tasks/:id/files', requirePortal, async (c) => {
     if (isHtmx(c)) return renderFragment(c, <TaskFiles {...await filesView(c, target, { alert: message })} />, 403);
     return renderPage(c, <ForbiddenPage message={message} />, 403);
   }
-  if (!target.open) return showProblem(c, target, [t('files.closed')], 409);
+  if (!target.open) return showProblem(c, target, [t(target.closedBecause === 'reference' ? 'files.reference' : 'files.closed')], 409);
   const name = [portal.user.first_name, portal.user.last_name].filter(Boolean).join(' ') || [portal.contact.first_name, portal.contact.last_name].filter(Boolean).join(' ') || portal.user.email;
   const outcome = await acceptTaskUpload(c, {
     target,

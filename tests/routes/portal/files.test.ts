@@ -218,7 +218,7 @@ test('a reference task shows files but takes no uploads', async ({ ctx, f }) => 
   const alice = await ctx.signInClient('acme', 'alice@example.test');
   const page = await alice.get(`/tasks/${f.referenceTask.id}`);
   assert.is(page.doc.querySelectorAll('input[type=file]').length, 0);
-  assert.ok(page.visibleText.includes('files can no longer be added'));
+  assert.ok(page.visibleText.includes('This task is for your information only, so files cannot be added to it.'));
   const res = await postFiles(alice, `/tasks/${f.referenceTask.id}/files`, [{ name: 'a.txt', bytes: text('hello') }]);
   assert.is(res.status, 409);
   assert.equal(await storedFiles(ctx), []);
@@ -328,6 +328,17 @@ test('files that came with a message show "from Messages"; the list fragment alo
   const plain = await alice.get(`/tasks/${f.task.id}/files`);
   assert.is(plain.status, 303);
   assert.is(plain.location, `/tasks/${f.task.id}#attachments`);
+});
+
+test('a task the firm has closed keeps its files visible and takes no more', async ({ ctx, f }) => {
+  const alice = await ctx.signInClient('acme', 'alice@example.test');
+  await postFiles(alice, `/tasks/${f.task.id}/files`, [{ name: 'before.txt', bytes: text('before') }]);
+  await f.db.updateTable('tasks').set({ status: 'done' }).where('id', '=', f.task.id).execute();
+  const page = await alice.get(`/tasks/${f.task.id}`);
+  assert.ok(page.visibleText.includes('before.txt'));
+  assert.ok(page.visibleText.includes('This task is closed, so files can no longer be added to it.'));
+  assert.is(page.doc.querySelectorAll('input[type=file]').length, 0);
+  assert.is((await postFiles(alice, `/tasks/${f.task.id}/files`, [{ name: 'after.txt', bytes: text('after') }])).status, 409);
 });
 
 test.run();
