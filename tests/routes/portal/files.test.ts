@@ -330,6 +330,16 @@ test('files that came with a message show "from Messages"; the list fragment alo
   assert.is(plain.location, `/tasks/${f.task.id}#attachments`);
 });
 
+test('more than 20 files at once is refused and nothing is kept', async ({ ctx, f }) => {
+  const alice = await ctx.signInClient('acme', 'alice@example.test');
+  const many = Array.from({ length: 21 }, (_, i) => ({ name: `page-${i + 1}.txt`, bytes: text(`page ${i + 1}`) }));
+  const res = await postFiles(alice, `/tasks/${f.task.id}/files`, many);
+  assert.is(res.status, 413);
+  assert.ok(res.visibleText.includes('Upload at most 20 files at once.'));
+  assert.is((await f.db.selectFrom('task_files').select('id').execute()).length, 0);
+  assert.equal(await storedFiles(ctx), []);
+});
+
 test('a task the firm has closed keeps its files visible and takes no more', async ({ ctx, f }) => {
   const alice = await ctx.signInClient('acme', 'alice@example.test');
   await postFiles(alice, `/tasks/${f.task.id}/files`, [{ name: 'before.txt', bytes: text('before') }]);
