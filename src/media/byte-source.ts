@@ -38,17 +38,17 @@ export function blobSource(blobs: BlobStore, key: string, size: number, blockSiz
     if (hit) return hit;
     const start = index * blockSize;
     const end = Math.min(size, start + blockSize) - 1;
-    const blob = await blobs.get(key, { start, end });
+    const blob = end >= start ? await blobs.get(key, { start, end }) : undefined;
     const bytes = blob ? await collect(blob.body) : new Uint8Array();
     cache.set(index, bytes);
-    if (cache.size > 8) cache.delete(cache.keys().next().value!);
+    if (cache.size > 16) cache.delete(cache.keys().next().value!);
     return bytes;
   }
   return {
     size,
     async read(offset, length) {
       const end = Math.min(size, offset + length);
-      if (end <= offset) return new Uint8Array();
+      if (offset < 0 || end <= offset) return new Uint8Array();
       const out = new Uint8Array(end - offset);
       let at = offset;
       while (at < end) {
