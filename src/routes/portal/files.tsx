@@ -7,9 +7,9 @@ import { requirePortal } from '../../auth/guards.tsx';
 import { currentActor } from '../../auth/request-info.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
 import { findPortalFileTask, findPortalTaskFile, listPortalTaskFiles, loadPortalTaskFiles, markTaskFileDeleted, type TaskFile, type UploadTarget } from '../../db/queries/files.ts';
-import { sendFile } from '../../files/download.ts';
+import { sendTaskFile } from '../../files/send-task-file.ts';
 import { acceptTaskUpload } from '../../files/upload.ts';
-import { acceptAttribute, kindByMime } from '../../files/kinds.ts';
+import { acceptAttribute } from '../../files/kinds.ts';
 import { fileRows, formatFileSize, portalFileLabels, problemMessages } from '../../files/presenter.ts';
 import { isHtmx, renderFragment, renderPage } from '../../render.tsx';
 import { isUuid } from '../../tasks/ids.ts';
@@ -153,7 +153,7 @@ portalFileRoutes.post('/tasks/:id/files', requirePortal, async (c) => {
 portalFileRoutes.get('/tasks/:id/files/:fileId', requirePortal, async (c) => {
   const { id: taskId, fileId } = c.req.param();
   if (!isUuid(taskId) || !isUuid(fileId)) return notFound(c);
-  const { db, blobs, clock } = c.get('deps');
+  const { db } = c.get('deps');
   const portal = c.get('portal');
   const file = await findPortalTaskFile(db, portal.scope, taskId, fileId);
   if (!file) return notFound(c);
@@ -174,15 +174,7 @@ portalFileRoutes.get('/tasks/:id/files/:fileId', requirePortal, async (c) => {
       pending ? 409 : 410,
     );
   }
-  const kind = kindByMime(file.contentType);
-  const inline = c.req.query('inline') === '1';
-  const sent = await sendFile(c, blobs, { blobKey: file.blobKey, originalName: file.name, size: file.size, sha256: file.sha256, contentType: file.contentType, previewable: Boolean(kind?.preview) }, { inline });
-  if (sent.outcome === 'missing') return notFound(c);
-  // A viewer's follow-up range requests belong to one download: only a whole file or its first part is recorded.
-  if (c.req.method === 'GET' && (sent.outcome === 'full' || (sent.outcome === 'partial' && /^bytes=0-/.test(c.req.header('Range') ?? '')))) {
-    await recordAudit(db, portal.scope.firmId, currentActor(c), { action: 'file.downloaded', subjectType: 'task_file', subjectId: file.id, detail: { taskId, name: file.name, inline: inline && Boolean(kind?.preview) } }, clock.now());
-  }
-  return sent.response;
+  return (await sendTaskFile(c, portal.scope.firmId, taskId, file)) ?? notFound(c);
 });
 
 portalFileRoutes.post('/tasks/:id/files/:fileId/delete', requirePortal, async (c) => {

@@ -6,8 +6,8 @@ import type { AppEnv } from '../../app-env.ts';
 import { currentActor } from '../../auth/request-info.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
 import { findStaffFileTask, findStaffTaskFile, listStaffTaskFiles, markTaskFileDeleted, type TaskFile, type UploadTarget } from '../../db/queries/files.ts';
-import { sendFile } from '../../files/download.ts';
-import { acceptAttribute, allowedSummary, kindByMime } from '../../files/kinds.ts';
+import { sendTaskFile } from '../../files/send-task-file.ts';
+import { acceptAttribute, allowedSummary } from '../../files/kinds.ts';
 import { fileRows, formatFileSize, problemMessages, staffFileLabels } from '../../files/presenter.ts';
 import { acceptTaskUpload } from '../../files/upload.ts';
 import { translator } from '../../i18n/index.ts';
@@ -104,7 +104,7 @@ staffTaskFileRoutes.post('/:id/files', async (c) => {
 staffTaskFileRoutes.get('/:id/files/:fileId', async (c) => {
   const { id: taskId, fileId } = c.req.param();
   if (!isUuid(taskId) || !isUuid(fileId)) return notFound(c);
-  const { db, blobs, clock } = c.get('deps');
+  const { db } = c.get('deps');
   const firm = c.get('firm');
   const file = await findStaffTaskFile(db, firm.id, taskId, fileId);
   if (!file) return notFound(c);
@@ -124,14 +124,7 @@ staffTaskFileRoutes.get('/:id/files/:fileId', async (c) => {
       pending ? 409 : 410,
     );
   }
-  const kind = kindByMime(file.contentType);
-  const inline = c.req.query('inline') === '1';
-  const sent = await sendFile(c, blobs, { blobKey: file.blobKey, originalName: file.name, size: file.size, sha256: file.sha256, contentType: file.contentType, previewable: Boolean(kind?.preview) }, { inline });
-  if (sent.outcome === 'missing') return notFound(c);
-  if (c.req.method === 'GET' && (sent.outcome === 'full' || (sent.outcome === 'partial' && /^bytes=0-/.test(c.req.header('Range') ?? '')))) {
-    await recordAudit(db, firm.id, currentActor(c), { action: 'file.downloaded', subjectType: 'task_file', subjectId: file.id, detail: { taskId, name: file.name, inline: inline && Boolean(kind?.preview) } }, clock.now());
-  }
-  return sent.response;
+  return (await sendTaskFile(c, firm.id, taskId, file)) ?? notFound(c);
 });
 
 staffTaskFileRoutes.post('/:id/files/:fileId/delete', async (c) => {
