@@ -1,7 +1,7 @@
-// The ceiling: a bare Hono app (compression only, no database, no session) rendering the portal home view
+// The ceiling: a bare Hono app (the app's compression only, no database, no session) rendering the portal home view
 // with the same layout and the same number of tasks as the measured page.
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
+import { compressResponses } from '../src/compress.ts';
 import { translator } from '../src/i18n/index.ts';
 import { renderPage } from '../src/render.tsx';
 import { HomePage, type CompletedView, type TodoView } from '../src/views/portal/home.tsx';
@@ -31,7 +31,7 @@ export function ceilingApp(): Hono {
   }));
   const completed: CompletedView[] = Array.from({ length: 10 }, (_, i) => ({ id: crypto.randomUUID(), title: `Task ${i + 1}`, completed: '26 Nov 2026' }));
   const app = new Hono();
-  app.use(compress());
+  app.use(compressResponses());
   app.get('/', (c) =>
     renderPage(
       c,

@@ -1,12 +1,12 @@
 // createApp(deps): middleware order, route mounting, error and not-found pages.
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
 import { etag } from 'hono/etag';
 import { HTTPException } from 'hono/http-exception';
 import { sql } from 'kysely';
 import type { AppEnv, Deps } from './app-env.ts';
 import { findAsset } from './assets.ts';
 import { csrfOriginCheck } from './auth/csrf.ts';
+import { compressResponses } from './compress.ts';
 import { renderPage } from './render.tsx';
 import { brandRoutes } from './routes/brand.ts';
 import { portalRoutes } from './routes/portal/index.ts';
@@ -47,7 +47,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     });
   });
   app.use(securityHeaders(deps.config));
-  app.use(compress());
+  app.use(compressResponses());
 
   app.get('/static/*', (c) => {
     const asset = findAsset(c.req.path);
