@@ -18,10 +18,17 @@ function sharedWith(eb: Eb, scope: PortalScope, q?: string) {
     .innerJoin('tasks as t', (j) => j.onRef('t.firm_id', '=', 'a.firm_id').onRef('t.id', '=', 'a.task_id'))
     .where('a.firm_id', '=', scope.firmId)
     .where('a.contact_id', '=', scope.contactId)
-    .where('t.client_id', '=', scope.clientId);
+    // "is true" keeps the client check a filter on each task found by its primary key: as an index condition the
+    // planner scanned all of the client's tasks once per shared task (measured by the benchmark).
+    .where(sql<boolean>`(t.client_id = ${scope.clientId}) is true`);
   if (q) query = query.where('t.title', 'ilike', likePattern(q));
   return query;
 }
+
+// The client's items of a task, counted in one pass.
+const clientItemCounts = sql<{ clientTotal: number; clientDone: number }>`(select count(*)::int as "clientTotal", (count(*) filter (where i.done))::int as "clientDone"
+  from checklist_items i join checklist_sections s on s.firm_id = i.firm_id and s.id = i.section_id
+  where i.firm_id = t.firm_id and i.task_id = t.id and s.owner = 'client')`;
 
 // The client-facing due date: offset days earlier, never before the start date.
 const clientDue = sql<string | null>`case when t.due_date is null then null else greatest(t.due_date - p.due_offset_days, t.start_date) end`;
@@ -49,14 +56,15 @@ export async function loadHomeTasks(db: Kysely<Database>, scope: PortalScope, op
     .selectNoFrom((eb) => [
       jsonArrayFrom(
         sharedWith(eb as unknown as Eb, scope, options.q)
+          .leftJoinLateral(() => clientItemCounts.as('c'), (j) => j.onTrue())
           .select([
             't.id',
             't.title',
             sql<string | null>`to_char(${clientDue}, 'YYYY-MM-DD')`.as('due'),
             sql<boolean>`a.seen_at is not null`.as('seen'),
             'p.assign_as_task as assignAsTask',
-            sql<number>`(select count(*) from checklist_items i join checklist_sections s on s.firm_id = i.firm_id and s.id = i.section_id where i.firm_id = t.firm_id and i.task_id = t.id and s.owner = 'client')::int`.as('clientTotal'),
-            sql<number>`(select count(*) from checklist_items i join checklist_sections s on s.firm_id = i.firm_id and s.id = i.section_id where i.firm_id = t.firm_id and i.task_id = t.id and s.owner = 'client' and i.done)::int`.as('clientDone'),
+            'c.clientTotal',
+            'c.clientDone',
           ])
           .where('t.status', '<>', 'done')
           .where('p.client_completed_at', 'is', null)
@@ -175,7 +183,7 @@ export async function openPortalTask(db: Kysely<Database>, scope: PortalScope, t
     .where('a.firm_id', '=', scope.firmId)
     .where('a.task_id', '=', taskId)
     .where('a.contact_id', '=', scope.contactId)
-    .where('t.client_id', '=', scope.clientId)
+    .where(sql<boolean>`(t.client_id = ${scope.clientId}) is true`)
     .executeTakeFirst()
     .then((row) => (row ? { ...row, assignedTo: row.assignedTo.map((a) => a.name), sections: row.sections as unknown as PortalChecklistSection[] } : undefined));
 }
@@ -191,7 +199,7 @@ export function lockPortalTask(db: Kysely<Database>, scope: PortalScope, taskId:
     .select(['p.assign_as_task as assignAsTask', 'p.auto_finish as autoFinish', 'p.client_completed_at as clientCompletedAt', 't.status', 't.title'])
     .where('p.firm_id', '=', scope.firmId)
     .where('p.task_id', '=', taskId)
-    .where('t.client_id', '=', scope.clientId);
+    .where(sql<boolean>`(t.client_id = ${scope.clientId}) is true`);
   return (mode === 'share' ? query.forShare('p') : query.forUpdate('p')).executeTakeFirst();
 }
 
