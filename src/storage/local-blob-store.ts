@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { removeFilesOlderThan } from './temp-files.ts';
 import { Readable } from 'node:stream';
 import { BlobTooLargeError, isBlobKey, iterate, newBlobKey, type BlobStore, type ByteRange, type ListedBlob, type PutOptions, type PutResult, type StoredBlob } from './blob-store.ts';
 
@@ -83,15 +84,6 @@ export class LocalBlobStore implements BlobStore {
   }
 
   async sweepIncomplete(before: Date): Promise<number> {
-    let removed = 0;
-    for (const name of await readdir(this.tempDir).catch(() => [] as string[])) {
-      const path = join(this.tempDir, name);
-      const info = await stat(path).catch(() => undefined);
-      if (info && info.mtime < before) {
-        await rm(path, { force: true });
-        removed++;
-      }
-    }
-    return removed;
+    return removeFilesOlderThan(this.tempDir, before);
   }
 }

@@ -10,8 +10,9 @@ import {
 } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { removeFilesOlderThan } from './temp-files.ts';
 import { BlobTooLargeError, isBlobKey, iterate, newBlobKey, type BlobStore, type ByteRange, type ListedBlob, type PutOptions, type PutResult, type StoredBlob } from './blob-store.ts';
 
 export interface S3BlobStoreOptions {
@@ -127,15 +128,6 @@ export class S3BlobStore implements BlobStore {
 
   /** Spool files left by a crashed process. */
   async sweepIncomplete(before: Date): Promise<number> {
-    let removed = 0;
-    for (const name of await readdir(this.tempDir).catch(() => [] as string[])) {
-      const path = join(this.tempDir, name);
-      const info = await stat(path).catch(() => undefined);
-      if (info && info.mtime < before) {
-        await rm(path, { force: true });
-        removed++;
-      }
-    }
-    return removed;
+    return removeFilesOlderThan(this.tempDir, before);
   }
 }

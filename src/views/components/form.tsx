@@ -25,12 +25,12 @@ export function fieldId(name: string): string {
   return `field-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 }
 
-function describedBy(id: string, hint?: string, error?: string): string | undefined {
+export function describedBy(id: string, hint?: string, error?: string): string | undefined {
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function FieldMessages({ id, hint, error }: { id: string; hint?: string; error?: string }) {
+export function FieldMessages({ id, hint, error }: { id: string; hint?: string; error?: string }) {
   return (
     <>
       {hint && (

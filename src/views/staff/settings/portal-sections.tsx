@@ -1,26 +1,17 @@
 // The lower sections of the Client portal settings: logo and icon, welcome video, options, e-mail signature.
 import type { Firm } from '../../../db/database.ts';
-import { Checkbox, SelectField, TextArea, TextField } from '../../components/form.tsx';
+import { Checkbox, describedBy, FieldMessages, SelectField, TextArea, TextField } from '../../components/form.tsx';
 
 type Errors = Record<string, string>;
 type Values = Partial<Record<string, string>> | undefined;
 
 function FileField({ name, label, hint, accept, error }: { name: string; label: string; hint: string; accept: string; error?: string }) {
   const id = `field-${name}`;
-  const described = [`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div class={error ? 'field has-error' : 'field'}>
       <label for={id}>{label}</label>
-      <p class="hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-      {error && (
-        <p class="field-error" id={`${id}-error`}>
-          <span class="visually-hidden">Error: </span>
-          {error}
-        </p>
-      )}
-      <input id={id} type="file" name={name} accept={accept} required aria-invalid={error ? 'true' : undefined} aria-describedby={described} />
+      <FieldMessages id={id} hint={hint} error={error} />
+      <input id={id} type="file" name={name} accept={accept} required aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(id, hint, error)} />
     </div>
   );
 }
