@@ -19,12 +19,14 @@ import { LogTransport } from '../src/mail/log-transport.ts';
 import { LocalBlobStore } from '../src/storage/local-blob-store.ts';
 import { ceilingApp } from './ceiling.tsx';
 import { compressedSize, runAutocannon, type LoadResult } from './load.ts';
-import { seedAtScale } from './seed.ts';
+import { benchPerson, isSeeded, seedAtScale, type BenchPerson } from './seed.ts';
 
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DATABASE = 'portico_bench';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+// BENCH_KEEP=1 keeps the seeded database after the run and reuses it next time (seeding takes minutes).
+const KEEP = process.env.BENCH_KEEP === '1';
 const BUDGET = { ratio: 0.35, p99: 25, queries: 4 };
 
 const log = (line: string) => process.stdout.write(line + '\n');
@@ -34,6 +36,17 @@ async function admin(statement: string): Promise<void> {
   await client.connect();
   try {
     await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+async function databaseExists(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const result = await client.query('select 1 from pg_database where datname = $1', [DATABASE]);
+    return result.rowCount === 1;
   } finally {
     await client.end();
   }
@@ -59,19 +72,28 @@ interface Target {
 async function main(): Promise<void> {
   const url = new URL(adminUrl);
   url.pathname = `/${DATABASE}`;
-  log(`Creating ${DATABASE} on ${url.host}`);
-  await admin(`drop database if exists ${DATABASE} with (force)`);
-  await admin(`create database ${DATABASE}`);
+  const exists = await databaseExists();
+  if (!KEEP || !exists) {
+    log(`Creating ${DATABASE} on ${url.host}`);
+    await admin(`drop database if exists ${DATABASE} with (force)`);
+    await admin(`create database ${DATABASE}`);
+  }
   const dataDir = mkdtempSync(join(tmpdir(), 'portico-bench-'));
   const opened = await openPostgres(url.toString(), 10);
   const servers: ServerType[] = [];
   let drain = async () => {};
   try {
     await migrateToLatest(opened.db);
-    log('Seeding (set-based):');
-    const started = performance.now();
-    const bench = await seedAtScale(opened.db, log);
-    log(`Seeded in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+    let bench: BenchPerson;
+    if (KEEP && (await isSeeded(opened.db))) {
+      log(`Reusing the seeded ${DATABASE} (BENCH_KEEP=1).`);
+      bench = await benchPerson(opened.db);
+    } else {
+      log('Seeding (set-based):');
+      const started = performance.now();
+      bench = await seedAtScale(opened.db, log);
+      log(`Seeded in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+    }
 
     const counter = new QueryCounter();
     const db = opened.db.withPlugin(counter);
@@ -161,9 +183,13 @@ async function main(): Promise<void> {
     await drain();
     for (const server of servers) await close(server);
     await opened.close();
-    await admin(`drop database if exists ${DATABASE} with (force)`);
     rmSync(dataDir, { recursive: true, force: true });
-    log(`Dropped ${DATABASE}.`);
+    if (KEEP) {
+      log(`Kept ${DATABASE} (BENCH_KEEP=1).`);
+    } else {
+      await admin(`drop database if exists ${DATABASE} with (force)`);
+      log(`Dropped ${DATABASE}.`);
+    }
   }
 }
 

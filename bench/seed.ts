@@ -7,6 +7,12 @@ import type { Db } from '../src/db/connect.ts';
 /** BENCH_FIRMS shrinks the run for a quick try; the budgets are measured at the full 10,000. */
 export const SCALE = { firms: Number(process.env.BENCH_FIRMS ?? 10_000), clientsPerFirm: 10, tasksPerClient: 10 };
 
+/** True when a kept database (BENCH_KEEP=1) already holds the full seed. */
+export async function isSeeded(db: Db): Promise<boolean> {
+  const row = await sql<{ n: number }>`select count(*)::int as n from firms where slug like 'bench-%'`.execute(db).catch(() => null);
+  return row?.rows[0]?.n === SCALE.firms;
+}
+
 /** The measured person: the first client of the middle firm (5,001), with 20 open tasks and 15 completed ones. */
 export const BENCH_CLIENT = (SCALE.firms / 2) * SCALE.clientsPerFirm + 1;
 export const BENCH_FIRM = Math.floor((BENCH_CLIENT - 1) / SCALE.clientsPerFirm) + 1;
@@ -21,7 +27,7 @@ async function step(label: string, work: () => Promise<unknown>, log: (line: str
   log(`  ${label}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-export async function seedAtScale(db: Db, log: (line: string) => void): Promise<{ firmSlug: string; firmId: string; clientId: string; contactId: string; userId: string; taskId: string }> {
+export async function seedAtScale(db: Db, log: (line: string) => void): Promise<BenchPerson> {
   const clients = SCALE.firms * SCALE.clientsPerFirm;
   const tasks = clients * SCALE.tasksPerClient;
   const firmOf = (clientExpr: string) => `((${clientExpr} - 1) / ${SCALE.clientsPerFirm} + 1)`;
@@ -108,6 +114,13 @@ export async function seedAtScale(db: Db, log: (line: string) => void): Promise<
   // Vacuum now, so autovacuum does not wake up on ten million fresh rows in the middle of a measurement.
   await step('vacuum and analyze', () => sql`vacuum (analyze)`.execute(db), log);
   await step('checkpoint', () => sql`checkpoint`.execute(db), log);
+  return benchPerson(db);
+}
+
+export interface BenchPerson { firmSlug: string; firmId: string; clientId: string; contactId: string; userId: string; taskId: string }
+
+/** The measured contact's ids (derived, so a kept database can be measured again without seeding). */
+export async function benchPerson(db: Db): Promise<BenchPerson> {
   const row = await sql<{ firmId: string; clientId: string; contactId: string; userId: string; taskId: string }>`select
       md5('firm' || ${BENCH_FIRM})::uuid::text as "firmId", md5('client' || ${BENCH_CLIENT})::uuid::text as "clientId",
       md5('contact' || ${BENCH_CLIENT})::uuid::text as "contactId", md5('user' || ${BENCH_CLIENT})::uuid::text as "userId",

@@ -1,6 +1,5 @@
 // createApp(deps): middleware order, route mounting, error and not-found pages.
 import { Hono } from 'hono';
-import { etag } from 'hono/etag';
 import { HTTPException } from 'hono/http-exception';
 import { sql } from 'kysely';
 import type { AppEnv, Deps } from './app-env.ts';
@@ -65,7 +64,6 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   });
 
   app.use(csrfOriginCheck);
-  app.use(etag({ weak: true }));
   const root = createRootApp(deps);
   app.use(async (c, next) => (classifyHost(requestHostname(c), deps.config.portalDomain).kind === 'root' ? root.fetch(c.req.raw, c.env) : next()));
   app.use(resolveTenant);

@@ -2,17 +2,18 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Child } from 'hono/jsx';
+import { sendHtml } from './compress.ts';
 
 export async function toHtml(node: Child): Promise<string> {
   return String(await (node as { toString(): string | Promise<string> }).toString());
 }
 
 export async function renderPage(c: Context, node: Child, status: ContentfulStatusCode = 200): Promise<Response> {
-  return c.html('<!DOCTYPE html>' + (await toHtml(node)), status);
+  return sendHtml(c, '<!DOCTYPE html>' + (await toHtml(node)), status);
 }
 
 export async function renderFragment(c: Context, node: Child, status: ContentfulStatusCode = 200): Promise<Response> {
-  return c.html(await toHtml(node), status);
+  return sendHtml(c, await toHtml(node), status);
 }
 
 export function isHtmx(c: Context): boolean {

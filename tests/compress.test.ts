@@ -1,9 +1,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Hono } from 'hono';
-import { etag } from 'hono/etag';
 import { gunzipSync } from 'node:zlib';
-import { compressResponses } from '../src/compress.ts';
+import { compressResponses, sendHtml } from '../src/compress.ts';
 
 const test = suite('response compression');
 
@@ -12,8 +11,13 @@ const page = '<!DOCTYPE html><p>' + 'A task to do. '.repeat(200) + '</p>';
 function app() {
   const a = new Hono();
   a.use(compressResponses());
-  a.use(etag());
   a.get('/page', (c) => c.html(page));
+  a.get('/rendered', (c) => {
+    c.header('Vary', 'Cookie');
+    c.header('Set-Cookie', 'session=renewed');
+    return sendHtml(c, page);
+  });
+  a.post('/rendered', (c) => sendHtml(c, page));
   a.get('/small', (c) => c.html('<p>hi</p>'));
   a.get('/text', (c) => c.text('plain words '.repeat(200)));
   a.get('/pdf', (c) => c.body(new Uint8Array(4000), 200, { 'Content-Type': 'application/pdf' }));
@@ -49,6 +53,39 @@ test('other text still goes through the streaming compressor', async () => {
   const res = await app().request('/text', { headers: { 'Accept-Encoding': 'gzip' } });
   assert.is(res.headers.get('content-encoding'), 'gzip');
   assert.is(gunzipSync(new Uint8Array(await res.arrayBuffer())).toString(), 'plain words '.repeat(200));
+});
+
+test('a rendered page: gzip, weak ETag, Vary kept and extended; a repeat with the ETag is a 304 that keeps its cookie', async () => {
+  const a = app();
+  const first = await a.request('/rendered', { headers: { 'Accept-Encoding': 'gzip' } });
+  assert.is(first.status, 200);
+  assert.is(first.headers.get('content-encoding'), 'gzip');
+  assert.is(first.headers.get('content-type'), 'text/html; charset=UTF-8');
+  assert.is(gunzipSync(new Uint8Array(await first.arrayBuffer())).toString(), page);
+  assert.is(first.headers.get('vary'), 'Cookie, Accept-Encoding');
+  const etag = first.headers.get('etag');
+  assert.match(etag ?? '', /^W\/"[A-Za-z0-9_-]+"$/);
+  const again = await a.request('/rendered', { headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': `"x", ${etag}` } });
+  assert.is(again.status, 304);
+  assert.is((await again.arrayBuffer()).byteLength, 0);
+  assert.is(again.headers.get('etag'), etag);
+  assert.is(again.headers.get('set-cookie'), 'session=renewed');
+  const plain = await a.request('/rendered');
+  assert.is(plain.headers.get('etag'), etag, 'the same page has the same ETag with or without gzip');
+  assert.is(await plain.text(), page);
+  const posted = await a.request('/rendered', { method: 'POST', headers: { 'If-None-Match': etag! } });
+  assert.is(posted.status, 200, 'only GET and HEAD answer 304');
+  assert.is(posted.headers.get('etag'), null);
+});
+
+test('other whole text bodies get an ETag and a 304 too', async () => {
+  const a = app();
+  const first = await a.request('/page');
+  const etag = first.headers.get('etag');
+  assert.ok(etag?.startsWith('W/'));
+  const again = await a.request('/page', { headers: { 'If-None-Match': etag! } });
+  assert.is(again.status, 304);
+  assert.is(again.headers.get('content-type'), null);
 });
 
 test.run();

@@ -7,6 +7,7 @@ import { findPortalSession } from '../db/queries/portal-access.ts';
 import { findStaffSession } from '../db/queries/staff-access.ts';
 import { pickLanguage, translator } from '../i18n/index.ts';
 import { renderPage } from '../render.tsx';
+import { ensureCurrentFirm } from '../tenant.tsx';
 import { ForbiddenPage } from '../views/pages/simple.tsx';
 import { clearSessionCookie, readSessionCookie, setSessionCookie, validateSessionToken } from './session.ts';
 
@@ -29,7 +30,7 @@ export const requirePortal: MiddlewareHandler<AppEnv> = async (c, next) => {
   const row = await validateSessionToken(db, firm.id, 'portal', token, clock.now(), findPortalSession);
   if (!row) {
     clearSessionCookie(c, 'portal');
-    return redirectTo(c, loginPath);
+    return (await ensureCurrentFirm(c)) ?? redirectTo(c, loginPath);
   }
   if (!row.client_id || !row.contact_id) {
     // The contact lost access (revoked, email changed, client portal off) since the last request.
@@ -38,6 +39,8 @@ export const requirePortal: MiddlewareHandler<AppEnv> = async (c, next) => {
     return redirectTo(c, '/login?m=revoked');
   }
   if (row.extended) setSessionCookie(c, 'portal', token, row.expires_at);
+  const stop = await ensureCurrentFirm(c, row.firm_version);
+  if (stop) return stop;
   c.set('portal', {
     sessionId: row.id,
     scope: { firmId: firm.id, clientId: row.client_id, contactId: row.contact_id },
@@ -57,7 +60,7 @@ export const requirePortal: MiddlewareHandler<AppEnv> = async (c, next) => {
     clientName: row.client_name ?? '',
     companies: row.companies as PortalPrincipal['companies'],
   });
-  const language = pickLanguage(c.req.query('lang'), row.user_language, firm.default_language);
+  const language = pickLanguage(c.req.query('lang'), row.user_language, c.get('firm').default_language);
   c.set('language', language);
   c.set('t', translator(language));
   c.header('Cache-Control', 'private, no-cache');
@@ -77,6 +80,8 @@ export const requireStaff: MiddlewareHandler<AppEnv> = async (c, next) => {
     return redirectTo(c, '/staff/login');
   }
   if (row.extended) setSessionCookie(c, 'staff', token, row.expires_at);
+  const stop = await ensureCurrentFirm(c, row.firm_version);
+  if (stop) return stop;
   c.set('staff', {
     sessionId: row.id,
     scope: { firmId: firm.id, memberId: row.member_id, role: row.member_role },

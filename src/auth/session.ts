@@ -88,6 +88,11 @@ export function readSessionCookie(c: Context<AppEnv>, kind: SessionKind): string
   return getCookie(c, cookieName(c, kind));
 }
 
+/** Whether the request carries a session cookie of this kind (valid or not: the guard decides). */
+export function hasSessionCookie(c: Context<AppEnv>, kind: SessionKind): boolean {
+  return readSessionCookie(c, kind) !== undefined;
+}
+
 export function clearSessionCookie(c: Context<AppEnv>, kind: SessionKind): void {
   deleteCookie(c, cookieName(c, kind), { path: '/', secure: c.get('deps').config.cookieSecure });
 }

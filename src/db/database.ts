@@ -40,6 +40,8 @@ export interface FirmsTable {
   esign_include_ip: Generated<boolean>;
   // tasks: the company rule "the checklist must be completed to finish the task"
   checklist_required: Generated<boolean>;
+  /** Raised by a trigger on every update: a cached firm row is current while its version matches. */
+  version: Generated<number>;
 }
 
 export interface MenuLink {

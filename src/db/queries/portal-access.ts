@@ -1,6 +1,7 @@
 // Who may use the portal: contacts with access, at clients with the portal on, at firms with it active.
 import type { Kysely } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { compiledQuery } from '../compiled.ts';
 import type { Database } from '../database.ts';
 
 export function normaliseEmail(email: string): string {
@@ -64,10 +65,11 @@ export async function findLastContact(db: Kysely<Database>, firmId: string, port
  * Everything the portal guard needs, in one query: the session, its person, its current contact
  * (only while that contact still has access), and every (firm, client) pair the person may switch to.
  */
-export function findPortalSession(db: Kysely<Database>, firmId: string, sessionId: string) {
-  return db
+const portalSessionQuery = compiledQuery((db, p: { firmId: string; sessionId: string }) =>
+  db
     .selectFrom('sessions')
     .innerJoin('portal_users', 'portal_users.id', 'sessions.portal_user_id')
+    .innerJoin('firms', 'firms.id', 'sessions.firm_id')
     .leftJoin('contacts', (j) =>
       j
         .onRef('contacts.firm_id', '=', 'sessions.firm_id')
@@ -88,6 +90,7 @@ export function findPortalSession(db: Kysely<Database>, firmId: string, sessionI
       'sessions.secret_hash',
       'sessions.expires_at',
       'sessions.contact_id',
+      'firms.version as firm_version',
       'portal_users.id as user_id',
       'portal_users.email as user_email',
       'portal_users.first_name as user_first_name',
@@ -118,9 +121,13 @@ export function findPortalSession(db: Kysely<Database>, firmId: string, sessionI
           .orderBy('cl2.name'),
       ).as('companies'),
     ])
-    .where('sessions.firm_id', '=', firmId)
-    .where('sessions.id', '=', sessionId)
-    .executeTakeFirst();
+    .where('sessions.firm_id', '=', p.firmId)
+    .where('sessions.id', '=', p.sessionId),
+);
+
+export async function findPortalSession(db: Kysely<Database>, firmId: string, sessionId: string) {
+  const [row] = await portalSessionQuery(db, { firmId, sessionId });
+  return row;
 }
 
 export type PortalSessionRow = NonNullable<Awaited<ReturnType<typeof findPortalSession>>>;

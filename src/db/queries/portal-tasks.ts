@@ -3,6 +3,7 @@ import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { PortalScope } from '../../app-env.ts';
 import type { ChecklistOwner, Database } from '../database.ts';
+import { compiledQuery } from '../compiled.ts';
 import { checklistProgress, type ChecklistProgress } from './checklists.ts';
 import { likePattern } from './tasks.ts';
 
@@ -11,7 +12,7 @@ export const COMPLETED_PAGE_SIZE = 10;
 type Eb = ExpressionBuilder<Database, never>;
 
 /** Tasks shared with this contact of this client at this firm: the only way the portal reaches tasks. */
-function sharedWith(eb: Eb, scope: PortalScope, q?: string) {
+function sharedWith(eb: Eb, scope: PortalScope, titlePattern?: string) {
   let query = eb
     .selectFrom('task_portal_assignees as a')
     .innerJoin('task_portal as p', (j) => j.onRef('p.firm_id', '=', 'a.firm_id').onRef('p.task_id', '=', 'a.task_id'))
@@ -21,7 +22,7 @@ function sharedWith(eb: Eb, scope: PortalScope, q?: string) {
     // "is true" keeps the client check a filter on each task found by its primary key: as an index condition the
     // planner scanned all of the client's tasks once per shared task (measured by the benchmark).
     .where(sql<boolean>`(t.client_id = ${scope.clientId}) is true`);
-  if (q) query = query.where('t.title', 'ilike', likePattern(q));
+  if (titlePattern !== undefined) query = query.where('t.title', 'ilike', titlePattern);
   return query;
 }
 
@@ -50,12 +51,18 @@ export interface CompletedTask {
   total: number;
 }
 
-/** Everything the home page shows about tasks, in one query: the to-do list and one page of completed tasks. */
-export async function loadHomeTasks(db: Kysely<Database>, scope: PortalScope, options: { q?: string; completedFrom: number; completedCount: number }) {
-  const row = await db
-    .selectNoFrom((eb) => [
+interface HomeParams extends PortalScope {
+  pattern: string;
+  from: number;
+  count: number;
+}
+
+// One compiled query per shape: with and without the title search.
+function homeTasksQuery(search: boolean) {
+  return compiledQuery((db, p: HomeParams) =>
+    db.selectNoFrom((eb) => [
       jsonArrayFrom(
-        sharedWith(eb as unknown as Eb, scope, options.q)
+        sharedWith(eb as unknown as Eb, p, search ? p.pattern : undefined)
           .leftJoinLateral(() => clientItemCounts.as('c'), (j) => j.onTrue())
           .select([
             't.id',
@@ -73,7 +80,7 @@ export async function loadHomeTasks(db: Kysely<Database>, scope: PortalScope, op
           .orderBy('t.id'),
       ).as('todo'),
       jsonArrayFrom(
-        sharedWith(eb as unknown as Eb, scope, options.q)
+        sharedWith(eb as unknown as Eb, p, search ? p.pattern : undefined)
           .select([
             't.id',
             't.title',
@@ -83,11 +90,20 @@ export async function loadHomeTasks(db: Kysely<Database>, scope: PortalScope, op
           .where((w) => w.or([w('t.status', '=', 'done'), w('p.client_completed_at', 'is not', null)]))
           .orderBy(sql`coalesce(p.client_completed_at, t.completed_at, t.updated_at) desc`)
           .orderBy('t.id')
-          .offset(options.completedFrom)
-          .limit(options.completedCount),
+          .offset(p.from)
+          .limit(p.count),
       ).as('completed'),
-    ])
-    .executeTakeFirstOrThrow();
+    ]),
+  );
+}
+
+const homeTasks = homeTasksQuery(false);
+const homeTasksFound = homeTasksQuery(true);
+
+/** Everything the home page shows about tasks, in one query: the to-do list and one page of completed tasks. */
+export async function loadHomeTasks(db: Kysely<Database>, scope: PortalScope, options: { q?: string; completedFrom: number; completedCount: number }) {
+  const params: HomeParams = { firmId: scope.firmId, clientId: scope.clientId, contactId: scope.contactId, pattern: options.q ? likePattern(options.q) : '', from: options.completedFrom, count: options.completedCount };
+  const [row] = await (options.q ? homeTasksFound : homeTasks)(db, params);
   return { todo: row.todo as HomeTask[], completed: row.completed as unknown as CompletedTask[] };
 }
 
@@ -110,15 +126,15 @@ export interface PortalChecklistSection {
  * The task page: the task as this contact sees it, its checklist and who it is shared with.
  * Marks it seen for this contact in the same statement.
  */
-export async function openPortalTask(db: Kysely<Database>, scope: PortalScope, taskId: string, now: Date) {
-  return db
+const portalTaskQuery = compiledQuery((db, p: PortalScope & { taskId: string; now: Date }) =>
+  db
     .with('seen', (w) =>
       w
         .updateTable('task_portal_assignees')
-        .set({ seen_at: now })
-        .where('firm_id', '=', scope.firmId)
-        .where('task_id', '=', taskId)
-        .where('contact_id', '=', scope.contactId)
+        .set({ seen_at: p.now })
+        .where('firm_id', '=', p.firmId)
+        .where('task_id', '=', p.taskId)
+        .where('contact_id', '=', p.contactId)
         .where('seen_at', 'is', null)
         .returning('task_id'),
     )
@@ -180,12 +196,16 @@ export async function openPortalTask(db: Kysely<Database>, scope: PortalScope, t
           .orderBy('s.id'),
       ).as('sections'),
     ])
-    .where('a.firm_id', '=', scope.firmId)
-    .where('a.task_id', '=', taskId)
-    .where('a.contact_id', '=', scope.contactId)
-    .where(sql<boolean>`(t.client_id = ${scope.clientId}) is true`)
-    .executeTakeFirst()
-    .then((row) => (row ? { ...row, assignedTo: row.assignedTo.map((a) => a.name), sections: row.sections as unknown as PortalChecklistSection[] } : undefined));
+    .where('a.firm_id', '=', p.firmId)
+    .where('a.task_id', '=', p.taskId)
+    .where('a.contact_id', '=', p.contactId)
+    .where(sql<boolean>`(t.client_id = ${p.clientId}) is true`)
+,
+);
+
+export async function openPortalTask(db: Kysely<Database>, scope: PortalScope, taskId: string, now: Date) {
+  const [row] = await portalTaskQuery(db, { firmId: scope.firmId, clientId: scope.clientId, contactId: scope.contactId, taskId, now });
+  return row ? { ...row, assignedTo: row.assignedTo.map((a) => a.name), sections: row.sections as unknown as PortalChecklistSection[] } : undefined;
 }
 
 export type PortalTask = NonNullable<Awaited<ReturnType<typeof openPortalTask>>>;
