@@ -31,10 +31,20 @@ export function formatDateTime(date: Date, locale: string, timeZone: string): st
   }
 }
 
+// Calendar dates repeat across rows and requests (due dates), so their text is kept too.
+const calendarDates = new Map<string, string>();
+
 /** A calendar date (YYYY-MM-DD, no time zone) shown in the user's format. */
 export function formatCalendarDate(isoDate: string, locale: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return formatDate(new Date(Date.UTC(y, m - 1, d)), locale, 'UTC');
+  const key = `${locale}|${isoDate}`;
+  let text = calendarDates.get(key);
+  if (text === undefined) {
+    const [y, m, d] = isoDate.split('-').map(Number);
+    text = formatDate(new Date(Date.UTC(y, m - 1, d)), locale, 'UTC');
+    if (calendarDates.size > 5000) calendarDates.clear();
+    calendarDates.set(key, text);
+  }
+  return text;
 }
 
 /** Today's calendar date (YYYY-MM-DD) in a time zone. */

@@ -246,6 +246,9 @@ export interface ChecklistSectionsTable {
   owner: ChecklistOwner;
   title: Generated<string>;
   position: number;
+  /** Kept by a trigger on checklist_items; never written by the app. */
+  items_total: Generated<number>;
+  items_done: Generated<number>;
 }
 
 export interface ChecklistItemsTable {

@@ -20,11 +20,31 @@ export function pickLanguage(...candidates: unknown[]): Language {
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
+// A message split once into text and {placeholder} names: pages call t() with parameters for every row they list.
+type Template = (params: Record<string, string | number>) => string;
+const templates = new Map<string, Template>();
+
+function template(text: string): Template {
+  let compiled = templates.get(text);
+  if (!compiled) {
+    const parts = text.split(/\{(\w+)\}/);
+    compiled = (params) => {
+      let out = parts[0];
+      for (let i = 1; i < parts.length; i += 2) {
+        const name = parts[i];
+        out += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1];
+      }
+      return out;
+    };
+    templates.set(text, compiled);
+  }
+  return compiled;
+}
+
 export function translator(language: Language): Translate {
   const catalogue = catalogues[language];
   return (key, params) => {
     const text = catalogue[key] ?? en[key];
-    if (!params) return text;
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    return params ? template(text)(params) : text;
   };
 }

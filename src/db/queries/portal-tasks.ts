@@ -26,10 +26,9 @@ function sharedWith(eb: Eb, scope: PortalScope, titlePattern?: string) {
   return query;
 }
 
-// The client's items of a task, counted in one pass.
-const clientItemCounts = sql<{ clientTotal: number; clientDone: number }>`(select count(*)::int as "clientTotal", (count(*) filter (where i.done))::int as "clientDone"
-  from checklist_items i join checklist_sections s on s.firm_id = i.firm_id and s.id = i.section_id
-  where i.firm_id = t.firm_id and i.task_id = t.id and s.owner = 'client')`;
+// The client's items of a task: the client sections' counters (kept by a trigger on the items).
+const clientItemCounts = sql<{ clientTotal: number; clientDone: number }>`(select coalesce(sum(cs.items_total), 0)::int as "clientTotal", coalesce(sum(cs.items_done), 0)::int as "clientDone"
+  from checklist_sections cs where cs.firm_id = s.firm_id and cs.task_id = s.id and cs.owner = 'client')`;
 
 // The client-facing due date: offset days earlier, never before the start date.
 const clientDue = sql<string | null>`case when t.due_date is null then null else greatest(t.due_date - p.due_offset_days, t.start_date) end`;
@@ -57,43 +56,56 @@ interface HomeParams extends PortalScope {
   count: number;
 }
 
-// One compiled query per shape: with and without the title search.
+// One compiled query per shape: with and without the title search. The shared tasks are found once (a
+// materialized CTE) and split into the two lists.
 function homeTasksQuery(search: boolean) {
   return compiledQuery((db, p: HomeParams) =>
-    db.selectNoFrom((eb) => [
-      jsonArrayFrom(
-        sharedWith(eb as unknown as Eb, p, search ? p.pattern : undefined)
-          .leftJoinLateral(() => clientItemCounts.as('c'), (j) => j.onTrue())
-          .select([
+    db
+      .with(
+        (cte) => cte('s').materialized(),
+        (qb) =>
+          sharedWith(qb as unknown as Eb, p, search ? p.pattern : undefined).select([
             't.id',
+            't.firm_id',
             't.title',
-            sql<string | null>`to_char(${clientDue}, 'YYYY-MM-DD')`.as('due'),
+            't.created_at',
+            sql<string | null>`${clientDue}`.as('due'),
             sql<boolean>`a.seen_at is not null`.as('seen'),
-            'p.assign_as_task as assignAsTask',
-            'c.clientTotal',
-            'c.clientDone',
-          ])
-          .where('t.status', '<>', 'done')
-          .where('p.client_completed_at', 'is', null)
-          .orderBy(sql`${clientDue} asc nulls last`)
-          .orderBy('t.created_at', 'desc')
-          .orderBy('t.id'),
-      ).as('todo'),
-      jsonArrayFrom(
-        sharedWith(eb as unknown as Eb, p, search ? p.pattern : undefined)
-          .select([
-            't.id',
-            't.title',
-            sql<string>`coalesce(p.client_completed_at, t.completed_at, t.updated_at)`.as('completedAt'),
-            sql<number>`(count(*) over ())::int`.as('total'),
-          ])
-          .where((w) => w.or([w('t.status', '=', 'done'), w('p.client_completed_at', 'is not', null)]))
-          .orderBy(sql`coalesce(p.client_completed_at, t.completed_at, t.updated_at) desc`)
-          .orderBy('t.id')
-          .offset(p.from)
-          .limit(p.count),
-      ).as('completed'),
-    ]),
+            'p.assign_as_task',
+            sql<Date>`coalesce(p.client_completed_at, t.completed_at, t.updated_at)`.as('completed_at'),
+            sql<boolean>`(t.status = 'done' or p.client_completed_at is not null)`.as('finished'),
+          ]),
+      )
+      .selectNoFrom((eb) => [
+        jsonArrayFrom(
+          eb
+            .selectFrom('s')
+            .leftJoinLateral(() => clientItemCounts.as('c'), (j) => j.onTrue())
+            .select([
+              's.id',
+              's.title',
+              sql<string | null>`to_char(s.due, 'YYYY-MM-DD')`.as('due'),
+              's.seen',
+              's.assign_as_task as assignAsTask',
+              'c.clientTotal',
+              'c.clientDone',
+            ])
+            .where('s.finished', '=', false)
+            .orderBy(sql`s.due asc nulls last`)
+            .orderBy('s.created_at', 'desc')
+            .orderBy('s.id'),
+        ).as('todo'),
+        jsonArrayFrom(
+          eb
+            .selectFrom('s')
+            .select(['s.id', 's.title', 's.completed_at as completedAt', sql<number>`(count(*) over ())::int`.as('total')])
+            .where('s.finished', '=', true)
+            .orderBy('s.completed_at', 'desc')
+            .orderBy('s.id')
+            .offset(p.from)
+            .limit(p.count),
+        ).as('completed'),
+      ]),
   );
 }
 
