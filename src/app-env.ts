@@ -43,7 +43,7 @@ export interface PortalPrincipal {
   sessionId: string;
   scope: PortalScope;
   user: PortalUser;
-  contact: Pick<Contact, 'id' | 'first_name' | 'last_name' | 'first_login_at'>;
+  contact: Pick<Contact, 'id' | 'first_name' | 'last_name' | 'first_login_at' | 'welcome_seen_at'>;
   clientName: string;
   /** Every (firm, client) pair this person may switch to, this one included. */
   companies: CompanyPair[];
@@ -64,5 +64,7 @@ export type AppEnv = {
     t: Translate;
     portal: PortalPrincipal;
     staff: StaffPrincipal;
+    /** A portal page's own data, loaded by its guard (portalPageGuard). */
+    page: unknown;
   };
 };

@@ -3,7 +3,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv, PortalPrincipal, StaffScope } from '../app-env.ts';
 import { deleteSession } from '../db/queries/sessions.ts';
-import { findPortalSession } from '../db/queries/portal-access.ts';
+import type { Db } from '../db/connect.ts';
+import { findPortalSession, type PortalPageLoader, type PortalSessionRow } from '../db/queries/portal-access.ts';
 import { findStaffSession } from '../db/queries/staff-access.ts';
 import { pickLanguage, translator } from '../i18n/index.ts';
 import { renderPage } from '../render.tsx';
@@ -19,54 +20,79 @@ function redirectTo(c: Context<AppEnv>, location: string): Response {
   return c.redirect(location, 303);
 }
 
-export const requirePortal: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const { db, clock } = c.get('deps');
-  const firm = c.get('firm');
-  const token = readSessionCookie(c, 'portal');
-  // A shared portal address with ?lang= (Copy URL in the staff settings) keeps its language on the way to the login page.
-  const lang = c.req.query('lang');
-  const loginPath = lang && /^[a-z]{2}$/.test(lang) ? `/login?lang=${lang}` : '/login';
-  if (!token) return redirectTo(c, loginPath);
-  const row = await validateSessionToken(db, firm.id, 'portal', token, clock.now(), findPortalSession);
-  if (!row) {
-    clearSessionCookie(c, 'portal');
-    return (await ensureCurrentFirm(c)) ?? redirectTo(c, loginPath);
-  }
-  if (!row.client_id || !row.contact_id) {
-    // The contact lost access (revoked, email changed, client portal off) since the last request.
-    await deleteSession(db, firm.id, row.id);
-    clearSessionCookie(c, 'portal');
-    return redirectTo(c, '/login?m=revoked');
-  }
-  if (row.extended) setSessionCookie(c, 'portal', token, row.expires_at);
-  const stop = await ensureCurrentFirm(c, row.firm_version);
-  if (stop) return stop;
-  c.set('portal', {
-    sessionId: row.id,
-    scope: { firmId: firm.id, clientId: row.client_id, contactId: row.contact_id },
-    user: {
-      id: row.user_id,
-      email: row.user_email,
-      first_name: row.user_first_name,
-      last_name: row.user_last_name,
-      phone: row.user_phone,
-      language: row.user_language,
-      timezone: row.user_timezone,
-      regional_format: row.user_regional_format,
-      notify_timing: row.user_notify_timing,
-      created_at: row.user_created_at,
-    },
-    contact: { id: row.contact_id, first_name: row.contact_first_name ?? '', last_name: row.contact_last_name ?? '', first_login_at: row.contact_first_login_at },
-    clientName: row.client_name ?? '',
-    companies: row.companies as PortalPrincipal['companies'],
-  });
-  const language = pickLanguage(c.req.query('lang'), row.user_language, c.get('firm').default_language);
-  c.set('language', language);
-  c.set('t', translator(language));
-  c.header('Cache-Control', 'private, no-cache');
-  c.header('Vary', 'Cookie, HX-Request');
-  await next();
-};
+type PortalLoader = (c: Context<AppEnv>) => (db: Db, firmId: string, sessionId: string) => Promise<PortalSessionRow | undefined>;
+
+function portalGuard(loader: PortalLoader, keep?: (c: Context<AppEnv>, row: PortalSessionRow) => void): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const { db, clock } = c.get('deps');
+    const firm = c.get('firm');
+    const token = readSessionCookie(c, 'portal');
+    // A shared portal address with ?lang= (Copy URL in the staff settings) keeps its language on the way to the login page.
+    const lang = c.req.query('lang');
+    const loginPath = lang && /^[a-z]{2}$/.test(lang) ? `/login?lang=${lang}` : '/login';
+    if (!token) return redirectTo(c, loginPath);
+    const row = await validateSessionToken(db, firm.id, 'portal', token, clock.now(), loader(c));
+    if (!row) {
+      clearSessionCookie(c, 'portal');
+      return (await ensureCurrentFirm(c)) ?? redirectTo(c, loginPath);
+    }
+    if (!row.client_id || !row.contact_id) {
+      // The contact lost access (revoked, email changed, client portal off) since the last request.
+      await deleteSession(db, firm.id, row.id);
+      clearSessionCookie(c, 'portal');
+      return redirectTo(c, '/login?m=revoked');
+    }
+    if (row.extended) setSessionCookie(c, 'portal', token, row.expires_at);
+    const stop = await ensureCurrentFirm(c, row.firm_version);
+    if (stop) return stop;
+    c.set('portal', {
+      sessionId: row.id,
+      scope: { firmId: firm.id, clientId: row.client_id, contactId: row.contact_id },
+      user: {
+        id: row.user_id,
+        email: row.user_email,
+        first_name: row.user_first_name,
+        last_name: row.user_last_name,
+        phone: row.user_phone,
+        language: row.user_language,
+        timezone: row.user_timezone,
+        regional_format: row.user_regional_format,
+        notify_timing: row.user_notify_timing,
+        created_at: row.user_created_at,
+      },
+      contact: {
+        id: row.contact_id,
+        first_name: row.contact_first_name ?? '',
+        last_name: row.contact_last_name ?? '',
+        first_login_at: row.contact_first_login_at,
+        welcome_seen_at: row.contact_welcome_seen_at,
+      },
+      clientName: row.client_name ?? '',
+      companies: row.companies as PortalPrincipal['companies'],
+    });
+    const language = pickLanguage(c.req.query('lang'), row.user_language, c.get('firm').default_language);
+    c.set('language', language);
+    c.set('t', translator(language));
+    c.header('Cache-Control', 'private, no-cache');
+    c.header('Vary', 'Cookie, HX-Request');
+    keep?.(c, row);
+    await next();
+  };
+}
+
+/** A portal page: a live session whose contact still has access, loaded with its person in one query. */
+export const requirePortal = portalGuard(() => findPortalSession);
+
+/**
+ * A portal page whose own data comes in the guard's statement (see portalPage): use `guard` on the route and read
+ * the data with `data(c)`; it is kept only once the session checked out.
+ */
+export function portalPageGuard<R>(loader: (c: Context<AppEnv>) => PortalPageLoader<R>): { guard: MiddlewareHandler<AppEnv>; data: (c: Context<AppEnv>) => R } {
+  return {
+    guard: portalGuard(loader, (c, row) => c.set('page', (row as PortalSessionRow & { page: R }).page)),
+    data: (c) => c.get('page') as R,
+  };
+}
 
 export const requireStaff: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { db, clock } = c.get('deps');

@@ -4,6 +4,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { PortalScope } from '../../app-env.ts';
 import type { ChecklistOwner, Database } from '../database.ts';
 import { compiledQuery } from '../compiled.ts';
+import { portalPage, type PortalPageLoader, type ScopeRefs } from './portal-access.ts';
 import { checklistProgress, type ChecklistProgress } from './checklists.ts';
 import { likePattern } from './tasks.ts';
 
@@ -11,8 +12,8 @@ export const COMPLETED_PAGE_SIZE = 10;
 
 type Eb = ExpressionBuilder<Database, never>;
 
-/** Tasks shared with this contact of this client at this firm: the only way the portal reaches tasks. */
-function sharedWith(eb: Eb, scope: PortalScope, titlePattern?: string) {
+/** Tasks shared with this contact of this client at this firm: the only way the portal home reaches tasks. */
+function sharedWith(eb: Eb, scope: ScopeRefs, titlePattern?: string) {
   let query = eb
     .selectFrom('task_portal_assignees as a')
     .innerJoin('task_portal as p', (j) => j.onRef('p.firm_id', '=', 'a.firm_id').onRef('p.task_id', '=', 'a.task_id'))
@@ -50,73 +51,78 @@ export interface CompletedTask {
   total: number;
 }
 
-interface HomeParams extends PortalScope {
+interface HomeParams {
   pattern: string;
   from: number;
   count: number;
 }
 
-// One compiled query per shape: with and without the title search. The shared tasks are found once (a
-// materialized CTE) and split into the two lists.
-function homeTasksQuery(search: boolean) {
-  return compiledQuery((db, p: HomeParams) =>
-    db
-      .with(
-        (cte) => cte('s').materialized(),
-        (qb) =>
-          sharedWith(qb as unknown as Eb, p, search ? p.pattern : undefined).select([
-            't.id',
-            't.firm_id',
-            't.title',
-            't.created_at',
-            sql<string | null>`${clientDue}`.as('due'),
-            sql<boolean>`a.seen_at is not null`.as('seen'),
-            'p.assign_as_task',
-            sql<Date>`coalesce(p.client_completed_at, t.completed_at, t.updated_at)`.as('completed_at'),
-            sql<boolean>`(t.status = 'done' or p.client_completed_at is not null)`.as('finished'),
-          ]),
-      )
-      .selectNoFrom((eb) => [
-        jsonArrayFrom(
-          eb
-            .selectFrom('s')
-            .leftJoinLateral(() => clientItemCounts.as('c'), (j) => j.onTrue())
-            .select([
-              's.id',
-              's.title',
-              sql<string | null>`to_char(s.due, 'YYYY-MM-DD')`.as('due'),
-              's.seen',
-              's.assign_as_task as assignAsTask',
-              'c.clientTotal',
-              'c.clientDone',
-            ])
-            .where('s.finished', '=', false)
-            .orderBy(sql`s.due asc nulls last`)
-            .orderBy('s.created_at', 'desc')
-            .orderBy('s.id'),
-        ).as('todo'),
-        jsonArrayFrom(
-          eb
-            .selectFrom('s')
-            .select(['s.id', 's.title', 's.completed_at as completedAt', sql<number>`(count(*) over ())::int`.as('total')])
-            .where('s.finished', '=', true)
-            .orderBy('s.completed_at', 'desc')
-            .orderBy('s.id')
-            .offset(p.from)
-            .limit(p.count),
-        ).as('completed'),
-      ]),
-  );
+export interface HomeTasks {
+  todo: HomeTask[];
+  completed: CompletedTask[];
 }
 
-const homeTasks = homeTasksQuery(false);
-const homeTasksFound = homeTasksQuery(true);
+// The shared tasks are found once (a materialized CTE) and split into the two lists, returned as one JSON value.
+function homeTasksSelect(db: Kysely<Database>, scope: ScopeRefs, p: HomeParams, search: boolean) {
+  const query = db
+    .with(
+      (cte) => cte('s').materialized(),
+      (qb) =>
+        sharedWith(qb as unknown as Eb, scope, search ? p.pattern : undefined).select([
+          't.id',
+          't.firm_id',
+          't.title',
+          't.created_at',
+          sql<string | null>`${clientDue}`.as('due'),
+          sql<boolean>`a.seen_at is not null`.as('seen'),
+          'p.assign_as_task',
+          sql<Date>`coalesce(p.client_completed_at, t.completed_at, t.updated_at)`.as('completed_at'),
+          sql<boolean>`(t.status = 'done' or p.client_completed_at is not null)`.as('finished'),
+        ]),
+    )
+    .selectNoFrom((eb) => [
+      sql<HomeTasks>`json_build_object('todo', ${jsonArrayFrom(
+        eb
+          .selectFrom('s')
+          .leftJoinLateral(() => clientItemCounts.as('c'), (j) => j.onTrue())
+          .select([
+            's.id',
+            's.title',
+            sql<string | null>`to_char(s.due, 'YYYY-MM-DD')`.as('due'),
+            's.seen',
+            's.assign_as_task as assignAsTask',
+            'c.clientTotal',
+            'c.clientDone',
+          ])
+          .where('s.finished', '=', false)
+          .orderBy(sql`s.due asc nulls last`)
+          .orderBy('s.created_at', 'desc')
+          .orderBy('s.id'),
+      )}, 'completed', ${jsonArrayFrom(
+        eb
+          .selectFrom('s')
+          .select(['s.id', 's.title', 's.completed_at as completedAt', sql<number>`(count(*) over ())::int`.as('total')])
+          .where('s.finished', '=', true)
+          .orderBy('s.completed_at', 'desc')
+          .orderBy('s.id')
+          .offset(p.from)
+          .limit(p.count),
+      )})`.as('home'),
+    ]);
+  return sql<HomeTasks>`${query}`;
+}
 
-/** Everything the home page shows about tasks, in one query: the to-do list and one page of completed tasks. */
-export async function loadHomeTasks(db: Kysely<Database>, scope: PortalScope, options: { q?: string; completedFrom: number; completedCount: number }) {
-  const params: HomeParams = { firmId: scope.firmId, clientId: scope.clientId, contactId: scope.contactId, pattern: options.q ? likePattern(options.q) : '', from: options.completedFrom, count: options.completedCount };
-  const [row] = await (options.q ? homeTasksFound : homeTasks)(db, params);
-  return { todo: row.todo as HomeTask[], completed: row.completed as unknown as CompletedTask[] };
+// One compiled statement per shape: with and without the title search.
+const homePage = portalPage((db, scope, p: HomeParams) => homeTasksSelect(db, scope, p, false));
+const homePageFound = portalPage((db, scope, p: HomeParams) => homeTasksSelect(db, scope, p, true));
+
+/**
+ * Everything the home page shows about tasks, loaded with the guard's session in one statement: the to-do list
+ * and one slice of completed tasks (`completedCount` from `completedFrom`, newest first).
+ */
+export function homeTasksPage(options: { q?: string; completedFrom: number; completedCount: number }): PortalPageLoader<HomeTasks> {
+  const params: HomeParams = { pattern: options.q ? likePattern(options.q) : '', from: options.completedFrom, count: options.completedCount };
+  return options.q ? homePageFound(params) : homePage(params);
 }
 
 export interface PortalChecklistItem {

@@ -8,22 +8,12 @@ import { portalShell } from './shell.ts';
 
 export const welcomeRoutes = new Hono<AppEnv>();
 
-/**
- * For the home page: the first visit of a contact whose firm has a welcome video goes to /welcome, once.
- * Costs a query only when the firm has a video.
- */
-export async function welcomeRedirect(c: Context<AppEnv>): Promise<Response | undefined> {
+/** For the home page: the first visit of a contact whose firm has a welcome video goes to /welcome, once. */
+export function welcomeRedirect(c: Context<AppEnv>): Response | undefined {
   const firm = c.get('firm');
   const portal = c.get('portal');
   if (!firm.welcome_video_key || !portal || c.req.header('HX-Request') === 'true') return undefined;
-  const row = await c
-    .get('deps')
-    .db.selectFrom('contacts')
-    .select('welcome_seen_at')
-    .where('firm_id', '=', portal.scope.firmId)
-    .where('id', '=', portal.scope.contactId)
-    .executeTakeFirst();
-  return row && !row.welcome_seen_at ? c.redirect('/welcome', 303) : undefined;
+  return portal.contact.welcome_seen_at ? undefined : c.redirect('/welcome', 303);
 }
 
 welcomeRoutes.get('/welcome', requirePortal, async (c) => {
