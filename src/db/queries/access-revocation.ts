@@ -1,20 +1,23 @@
-// Ending access at once: sessions deleted and live links revoked, in the caller's transaction.
+// Ending access at once: sessions deleted, live links revoked and pending task mail cancelled, in the caller's transaction.
 import type { Kysely } from 'kysely';
 import type { Database } from '../database.ts';
 import { revokeFirmPortalLinks, revokeMagicLinks } from './magic-links.ts';
+import { cancelContactTaskMail } from './task-notifications.ts';
 import { deleteFirmPortalSessions, deleteStaffMemberSessions, detachClientSessions, detachContactSessions } from './sessions.ts';
 
 /** A contact lost access, or its email changed (pass the old email). */
 export async function endContactAccess(db: Kysely<Database>, firmId: string, contactId: string, email: string | null): Promise<void> {
   await detachContactSessions(db, firmId, contactId);
   if (email) await revokeMagicLinks(db, firmId, 'portal', email);
+  await cancelContactTaskMail(db, firmId, [contactId]);
 }
 
 /** The client's portal toggle was switched off, or the client archived or deleted. */
 export async function endClientAccess(db: Kysely<Database>, firmId: string, clientId: string): Promise<void> {
-  const contacts = await db.selectFrom('contacts').select('email').where('firm_id', '=', firmId).where('client_id', '=', clientId).where('email', 'is not', null).execute();
+  const contacts = await db.selectFrom('contacts').select(['id', 'email']).where('firm_id', '=', firmId).where('client_id', '=', clientId).execute();
   await detachClientSessions(db, firmId, clientId);
-  for (const contact of contacts) await revokeMagicLinks(db, firmId, 'portal', contact.email!);
+  for (const contact of contacts) if (contact.email) await revokeMagicLinks(db, firmId, 'portal', contact.email);
+  await cancelContactTaskMail(db, firmId, contacts.map((contact) => contact.id));
 }
 
 export async function endStaffMemberAccess(db: Kysely<Database>, firmId: string, memberId: string, email: string): Promise<void> {

@@ -138,6 +138,18 @@ export async function cancelTaskSharedMail(trx: Kysely<Database>, firmId: string
   }
 }
 
+/** A contact lost access (or its e-mail changed): its pending "new task" mail and digests are not sent. */
+export async function cancelContactTaskMail(trx: Kysely<Database>, firmId: string, contactIds: string[]): Promise<void> {
+  if (contactIds.length === 0) return;
+  await trx
+    .updateTable('outbox')
+    .set({ status: 'cancelled' })
+    .where('firm_id', '=', firmId)
+    .where('status', '=', 'pending')
+    .where((w) => w.or(contactIds.flatMap((id) => [w('dedupe_key', 'like', `task-shared:%:${id}`), w('dedupe_key', 'like', `${digestKeyPrefix(id)}%`)])))
+    .execute();
+}
+
 /** Tells the firm a client completed a task: the task's assignees, or else the client's responsible member. */
 export async function scheduleClientCompletedMail(
   trx: Kysely<Database>,

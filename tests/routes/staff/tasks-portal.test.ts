@@ -69,6 +69,22 @@ test('unsharing within 5 minutes cancels the mail; saving again does not restart
   assert.not.ok((await bob.get('/')).text.includes('Quick unshare'));
 });
 
+test('a contact whose access ends before the mail goes out gets no "new task" mail; the others still do', async ({ ctx, f }) => {
+  const task = await makeTask(f.db, f.client, { title: 'VAT return' });
+  const staff = await ctx.signInStaff('acme', 'owner@acme.test');
+  await staff.post(`/staff/tasks/${task.id}/portal`, { contacts: [f.alice.id, f.bob.id], assign_as_task: 'on', due_offset_days: '0' });
+  ctx.clock.advance(2 * MINUTE);
+  const edit = await staff.get(`/staff/clients/${f.client.id}/contacts/${f.alice.id}/edit`);
+  assert.is(edit.status, 200);
+  const fields = Object.fromEntries([...edit.doc.querySelectorAll<HTMLInputElement>('form input[name]')].filter((i) => i.type !== 'checkbox').map((i) => [i.name, i.value]));
+  const saved = await staff.post(`/staff/clients/${f.client.id}/contacts/${f.alice.id}/edit`, fields);
+  assert.is(saved.status, 303, 'saved without the access box: access revoked');
+  ctx.clock.advance(10 * MINUTE);
+  await ctx.worker.runOnce();
+  assert.is(sharedMail(ctx, 'alice@example.test').length, 0, 'no mail about a portal she can no longer open');
+  assert.is(sharedMail(ctx, 'bob@example.test').length, 1);
+});
+
 test("the mail follows the person's timing: a morning digest of several tasks, or nothing when off", async ({ ctx, f }) => {
   const now = ctx.clock.now(); // 2026-11-30 09:00 UTC = 11:00 in Tallinn
   await f.db
