@@ -2,17 +2,25 @@
 // (else the firm's default language, else English), become tasks shared with this contact.
 import type { Kysely } from 'kysely';
 import type { PortalScope } from '../../app-env.ts';
-import type { Database, PortalUser } from '../../db/database.ts';
+import type { Database } from '../../db/database.ts';
 import { insertChecklist } from '../../db/queries/checklists.ts';
+import { markFirstLogin } from '../../db/queries/contacts-login.ts';
 import { findFirmById } from '../../db/queries/firms.ts';
 import { findIntroTemplates } from '../../db/queries/portal-tasks.ts';
 import { savePortalSettings } from '../../db/queries/task-portal.ts';
 import { createTask } from '../../db/queries/tasks.ts';
 
-/** Runs inside the sign-in transaction: `trx` only. */
-export async function onFirstPortalLogin(trx: Kysely<Database>, scope: PortalScope, user: PortalUser, now: Date): Promise<void> {
+/**
+ * A contact's arrival, however it comes (a sign-in link, a switch of company, a handoff from another firm): the
+ * first one is marked and brings the intro tasks. Runs inside the caller's transaction: `trx` only.
+ */
+export async function arriveAsContact(trx: Kysely<Database>, scope: PortalScope, language: string | null, now: Date): Promise<void> {
+  if (await markFirstLogin(trx, scope.firmId, scope.contactId, now)) await createIntroTasks(trx, scope, language, now);
+}
+
+async function createIntroTasks(trx: Kysely<Database>, scope: PortalScope, language: string | null, now: Date): Promise<void> {
   const firm = await findFirmById(trx, scope.firmId);
-  const languages = [...new Set([user.language, firm?.default_language, 'en'].filter((l): l is string => Boolean(l)))];
+  const languages = [...new Set([language, firm?.default_language, 'en'].filter((l): l is string => Boolean(l)))];
   const templates = await findIntroTemplates(trx, scope.firmId, languages);
   for (const template of templates) {
     const taskId = await createTask(

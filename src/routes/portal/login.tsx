@@ -12,14 +12,13 @@ import { markMagicLinkUsed } from '../../db/queries/magic-links.ts';
 import { enqueueMail } from '../../db/queries/outbox.ts';
 import { ensurePortalUser, findLastContact, listAccessibleContacts, rememberLastContact } from '../../db/queries/portal-access.ts';
 import { deleteSession } from '../../db/queries/sessions.ts';
-import { markFirstLogin } from '../../db/queries/contacts-login.ts';
 import { hitRateLimit } from '../../db/queries/rate-limits.ts';
 import { renderPage } from '../../render.tsx';
 import { isLanguage } from '../../i18n/index.ts';
 import { emailField, parseWith, readForm } from '../../validation.ts';
 import { BadLinkPage, ConfirmLinkPage, LoginPage, type LoginNotice } from '../../views/portal/login.tsx';
 import { anonymousShell } from './shell.ts';
-import { onFirstPortalLogin } from './first-login.ts';
+import { arriveAsContact } from './first-login.ts';
 
 export const loginRoutes = new Hono<AppEnv>();
 
@@ -133,9 +132,7 @@ loginRoutes.post('/login/link', async (c) => {
     const created = await createSession(trx, { firmId: firm.id, kind: 'portal', portalUserId: user.id, contactId: contact.contactId }, now);
     await markMagicLinkUsed(trx, firm.id, check.linkId, now);
     await rememberLastContact(trx, firm.id, user.id, contact.contactId, now);
-    if (await markFirstLogin(trx, firm.id, contact.contactId, now)) {
-      await onFirstPortalLogin(trx, { firmId: firm.id, clientId: contact.clientId, contactId: contact.contactId }, user, now);
-    }
+    await arriveAsContact(trx, { firmId: firm.id, clientId: contact.clientId, contactId: contact.contactId }, user.language, now);
     await recordAudit(trx, firm.id, requestActor(c, { type: 'portal', id: user.id, email: user.email }), { action: 'login.signed_in', subjectType: 'contact', subjectId: contact.contactId }, now);
     return created;
   });

@@ -9,6 +9,7 @@ import { generateLinkToken, hashToken } from '../../auth/tokens.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
 import { consumeHandoffToken, handoffTokenExists, insertHandoffToken } from '../../db/queries/handoff.ts';
 import { listAccessibleContacts, rememberLastContact } from '../../db/queries/portal-access.ts';
+import { arriveAsContact } from './first-login.ts';
 import { deletePersonSessions, deleteSession, setSessionContact } from '../../db/queries/sessions.ts';
 import { renderPage } from '../../render.tsx';
 import { readForm } from '../../validation.ts';
@@ -49,6 +50,8 @@ sessionRoutes.post('/switch', requirePortal, async (c) => {
   const detail = { toFirm: pair.firmSlug, toContact: pair.contactId, toClient: pair.clientName };
   if (pair.firmId === firm.id) {
     await db.transaction().execute(async (trx) => {
+      const target = (await listAccessibleContacts(trx, firm.id, portal.user.email)).find((x) => x.contactId === pair.contactId);
+      if (target) await arriveAsContact(trx, { firmId: firm.id, clientId: target.clientId, contactId: target.contactId }, portal.user.language, now);
       await setSessionContact(trx, firm.id, portal.sessionId, pair.contactId);
       await rememberLastContact(trx, firm.id, portal.user.id, pair.contactId, now);
       await recordAudit(trx, firm.id, currentActor(c), { action: 'portal.switched', subjectType: 'contact', subjectId: pair.contactId, detail }, now);
@@ -95,8 +98,9 @@ sessionRoutes.post('/switch/handoff', async (c) => {
     const handoff = token ? await consumeHandoffToken(trx, firm.id, hashToken(token), now) : undefined;
     if (!handoff) return undefined;
     const user = await trx.selectFrom('portal_users').selectAll().where('id', '=', handoff.portal_user_id).executeTakeFirstOrThrow();
-    const allowed = (await listAccessibleContacts(trx, firm.id, user.email)).some((x) => x.contactId === handoff.contact_id);
+    const allowed = (await listAccessibleContacts(trx, firm.id, user.email)).find((x) => x.contactId === handoff.contact_id);
     if (!allowed) return undefined;
+    await arriveAsContact(trx, { firmId: firm.id, clientId: allowed.clientId, contactId: allowed.contactId }, user.language, now);
     if (previous) await deleteSession(trx, firm.id, previous.split('.')[0]);
     const created = await createSession(trx, { firmId: firm.id, kind: 'portal', portalUserId: user.id, contactId: handoff.contact_id }, now);
     await rememberLastContact(trx, firm.id, user.id, handoff.contact_id, now);
