@@ -16,8 +16,9 @@ export async function renderFragment(c: Context, node: Child, status: Contentful
   return sendHtml(c, await toHtml(node), status);
 }
 
+/** An htmx request for a fragment. A history restore (back/forward to an address htmx set) wants the whole page. */
 export function isHtmx(c: Context): boolean {
-  return c.req.header('HX-Request') === 'true';
+  return c.req.header('HX-Request') === 'true' && c.req.header('HX-History-Restore-Request') !== 'true';
 }
 
 /** After a successful form post: a 303 for plain forms, HX-Redirect for htmx. */

@@ -107,7 +107,7 @@ test('Show more loads the next completed tasks in place with htmx, and as a plai
       await page.getByRole('link', { name: 'Show more' }).click();
       if (javaScript) {
         await page.waitForFunction(() => document.querySelectorAll('#completed-list .task-row').length > 10);
-        assert.is(page.url(), `${srv.origin('demo')}/`, 'no navigation');
+        assert.is(page.url(), `${srv.origin('demo')}/?completed=20`, 'the address follows, without a new history entry');
         const focused = await page.evaluate(() => document.activeElement?.closest('.task-row') !== null);
         assert.ok(focused, 'focus moves to the first task that was added');
       } else {
@@ -116,6 +116,8 @@ test('Show more loads the next completed tasks in place with htmx, and as a plai
       assert.ok((await rows.count()) > 10);
       assert.is(await page.locator('#completed-list .more-row').count(), 0, 'all shown: no more Show more');
       await expectAccessible(page, `home after Show more (JS ${javaScript ? 'on' : 'off'})`);
+      await page.reload();
+      assert.ok((await rows.count()) > 10, 'a reload keeps what was shown');
       assert.equal(session.problems, []);
     } finally {
       await session.close();

@@ -74,7 +74,7 @@ export function CompletedItems({ items, moreHref, focusFirst, t }: { items: Comp
       ))}
       {moreHref && (
         <li class="more-row">
-          <a href={`${moreHref}#${COMPLETED_ID}`} hx-get={moreHref} hx-target="closest li" hx-swap="outerHTML" class="button secondary">
+          <a href={`${moreHref}#${COMPLETED_ID}`} hx-get={moreHref} hx-target="closest li" hx-swap="outerHTML" hx-replace-url="true" class="button secondary">
             {t('home.showMore')}
           </a>
         </li>

@@ -69,6 +69,12 @@ test('Completed shows 10 at a time: "Show more" works as a plain link and as an 
   const third = await alice.get('/?completed=30', { 'HX-Request': 'true' });
   assert.equal([...third.doc.querySelectorAll('.task-row a')].map((a) => a.textContent?.trim()), ['Done 03', 'Done 02', 'Done 01']);
   assert.not.ok(third.doc.querySelector('.more-row'));
+  // Show more keeps the address current, so back, forward and reload (an htmx history restore) get the whole page.
+  assert.is(second.doc.querySelector('.more-row a')!.getAttribute('hx-replace-url'), 'true');
+  const restored = await alice.get('/?completed=20', { 'HX-Request': 'true', 'HX-History-Restore-Request': 'true' });
+  assert.ok(restored.text.startsWith('<!DOCTYPE html>'));
+  assert.is(restored.doc.querySelectorAll('#completed-list .task-row').length, 20);
+  assert.ok(restored.doc.querySelector('#completed')!.hasAttribute('open'));
 });
 
 test('search by task name filters both lists and keeps the term', async ({ ctx, f }) => {
