@@ -1,9 +1,11 @@
 // Removes what no row needs any more: blobs no row references (deleted or quarantined files, uploads refused after
 // storing, rows lost to a crash) and unfinished writes, both only once they are an hour old so in-flight uploads
-// (stored before their row is committed) are never touched. Runs at start and every hour from server.ts.
+// (stored before their row is committed) are never touched; and rate-limit hits older than any limit's window.
+// Runs at start and every hour from server.ts.
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connect.ts';
 import { blobKeysInUse } from '../db/queries/file-reports.ts';
+import { pruneRateLimitHits } from '../db/queries/rate-limits.ts';
 import type { Logger } from '../log.ts';
 import type { BlobStore } from './blob-store.ts';
 
@@ -35,6 +37,17 @@ export async function sweepBlobs(deps: SweepDeps, graceMs = SWEEP_GRACE_MS): Pro
   return { orphans, incomplete };
 }
 
+/** Rate limits count hits within the last hour; a day's margin keeps them readable when looking into abuse. */
+export const RATE_LIMIT_KEEP_MS = 24 * 60 * 60_000;
+
+/** One hourly round: blobs, then rate-limit hits; a failure of one does not stop the other. */
+export async function sweepOnce(deps: SweepDeps): Promise<void> {
+  await sweepBlobs(deps).catch((error: Error) => deps.logger.error('blob sweep failed', { error: error.message }));
+  await pruneRateLimitHits(deps.db, new Date(deps.clock.now().getTime() - RATE_LIMIT_KEEP_MS)).catch((error: Error) =>
+    deps.logger.error('rate-limit prune failed', { error: error.message }),
+  );
+}
+
 export interface Sweeper {
   stop(): Promise<void>;
 }
@@ -42,7 +55,7 @@ export interface Sweeper {
 export function startSweeper(deps: SweepDeps, intervalMs = SWEEP_GRACE_MS): Sweeper {
   let running: Promise<unknown> = Promise.resolve();
   const run = () => {
-    running = sweepBlobs(deps).catch((error: Error) => deps.logger.error('blob sweep failed', { error: error.message }));
+    running = sweepOnce(deps);
   };
   run();
   const timer = setInterval(run, intervalMs);

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { HOUR } from '../../src/clock.ts';
 import { insertTaskFiles } from '../../src/db/queries/files.ts';
 import { LocalBlobStore } from '../../src/storage/local-blob-store.ts';
-import { sweepBlobs } from '../../src/storage/sweeper.ts';
+import { hitRateLimit } from '../../src/db/queries/rate-limits.ts';
+import { sweepBlobs, sweepOnce } from '../../src/storage/sweeper.ts';
 import { createTestContext, type TestContext } from '../helpers/context.ts';
 import { filesFixture, type FilesFixture } from '../routes/portal/files-fixture.ts';
 
@@ -61,6 +62,17 @@ test('removes orphans, deleted and quarantined blobs and old temp files; keeps l
   const left: string[] = [];
   for await (const blob of ctx.blobs.list()) left.push(blob.key);
   assert.equal(left.sort(), [live.key, logo.key, young.key].sort());
+});
+
+test('the hourly round also forgets rate-limit hits older than a day, and a limit still counts the last hour', async ({ ctx }) => {
+  const now = ctx.clock.now();
+  const at = (hoursAgo: number) => new Date(now.getTime() - hoursAgo * HOUR);
+  await ctx.db.insertInto('rate_limit_hits').values([{ bucket: 'email:old@example.test', at: at(30) }, { bucket: 'email:old@example.test', at: at(25) }, { bucket: 'email:new@example.test', at: at(0.5) }]).execute();
+  await sweepOnce({ db: ctx.db, blobs: ctx.blobs, clock: ctx.clock, logger: ctx.deps.logger });
+  const left = await ctx.db.selectFrom('rate_limit_hits').select('bucket').execute();
+  assert.equal(left.map((r) => r.bucket), ['email:new@example.test']);
+  assert.is(await hitRateLimit(ctx.db, 'email:new@example.test', 2, HOUR, now), true);
+  assert.is(await hitRateLimit(ctx.db, 'email:new@example.test', 2, HOUR, now), false, 'the recent hit still counts');
 });
 
 test.run();
