@@ -85,12 +85,16 @@ export const requirePortal = portalGuard(() => findPortalSession);
 
 /**
  * A portal page whose own data comes in the guard's statement (see portalPage): use `guard` on the route and read
- * the data with `data(c)`; it is kept only once the session checked out.
+ * the data with `data(c)`, kept only once the session checked out. A loader of undefined (the address cannot name
+ * any data, say a malformed id) loads the session alone, and `data(c)` is undefined.
  */
-export function portalPageGuard<R>(loader: (c: Context<AppEnv>) => PortalPageLoader<R>): { guard: MiddlewareHandler<AppEnv>; data: (c: Context<AppEnv>) => R } {
+export function portalPageGuard<R>(loader: (c: Context<AppEnv>) => PortalPageLoader<R> | undefined): { guard: MiddlewareHandler<AppEnv>; data: (c: Context<AppEnv>) => R | undefined } {
   return {
-    guard: portalGuard(loader, (c, row) => c.set('page', (row as PortalSessionRow & { page: R }).page)),
-    data: (c) => c.get('page') as R,
+    guard: portalGuard(
+      (c) => loader(c) ?? findPortalSession,
+      (c, row) => c.set('page', (row as PortalSessionRow & { page?: R }).page),
+    ),
+    data: (c) => c.get('page') as R | undefined,
   };
 }
 

@@ -1,6 +1,6 @@
 // The client side of tasks, always within one PortalScope: the home lists, the task page, ticks, completion.
-import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { type ExpressionBuilder, type InferResult, type Kysely, sql } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { PortalScope } from '../../app-env.ts';
 import type { ChecklistOwner, Database } from '../database.ts';
 import { compiledQuery } from '../compiled.ts';
@@ -140,22 +140,9 @@ export interface PortalChecklistSection {
   items: PortalChecklistItem[];
 }
 
-/**
- * The task page: the task as this contact sees it, its checklist and who it is shared with.
- * Marks it seen for this contact in the same statement.
- */
-const portalTaskQuery = compiledQuery((db, p: PortalScope & { taskId: string; now: Date }) =>
-  db
-    .with('seen', (w) =>
-      w
-        .updateTable('task_portal_assignees')
-        .set({ seen_at: p.now })
-        .where('firm_id', '=', p.firmId)
-        .where('task_id', '=', p.taskId)
-        .where('contact_id', '=', p.contactId)
-        .where('seen_at', 'is', null)
-        .returning('task_id'),
-    )
+/** The task page: the task as this contact sees it, its checklist and who it is shared with. */
+function portalTaskSelect(db: Kysely<Database>, scope: ScopeRefs, taskId: string) {
+  return db
     .selectFrom('task_portal_assignees as a')
     .innerJoin('task_portal as p', (j) => j.onRef('p.firm_id', '=', 'a.firm_id').onRef('p.task_id', '=', 'a.task_id'))
     .innerJoin('tasks as t', (j) => j.onRef('t.firm_id', '=', 'a.firm_id').onRef('t.id', '=', 'a.task_id'))
@@ -214,19 +201,62 @@ const portalTaskQuery = compiledQuery((db, p: PortalScope & { taskId: string; no
           .orderBy('s.id'),
       ).as('sections'),
     ])
-    .where('a.firm_id', '=', p.firmId)
-    .where('a.task_id', '=', p.taskId)
-    .where('a.contact_id', '=', p.contactId)
-    .where(sql<boolean>`(t.client_id = ${p.clientId}) is true`)
-,
-);
-
-export async function openPortalTask(db: Kysely<Database>, scope: PortalScope, taskId: string, now: Date) {
-  const [row] = await portalTaskQuery(db, { firmId: scope.firmId, clientId: scope.clientId, contactId: scope.contactId, taskId, now });
-  return row ? { ...row, assignedTo: row.assignedTo.map((a) => a.name), sections: row.sections as unknown as PortalChecklistSection[] } : undefined;
+    .where('a.firm_id', '=', scope.firmId)
+    .where('a.task_id', '=', taskId)
+    .where('a.contact_id', '=', scope.contactId)
+    .where(sql<boolean>`(t.client_id = ${scope.clientId}) is true`);
 }
 
-export type PortalTask = NonNullable<Awaited<ReturnType<typeof openPortalTask>>>;
+type PortalTaskRow = InferResult<ReturnType<typeof portalTaskSelect>>[number];
+
+function toPortalTask(row: PortalTaskRow) {
+  return { ...row, assignedTo: row.assignedTo.map((a) => a.name), sections: row.sections as unknown as PortalChecklistSection[] };
+}
+
+/** A scope of plain values where a query is written for ScopeRefs. */
+function scopeValues(scope: PortalScope): ScopeRefs {
+  return { firmId: sql.val(scope.firmId), clientId: sql.val(scope.clientId), contactId: sql.val(scope.contactId) };
+}
+
+const portalTaskQuery = compiledQuery((db, p: PortalScope & { taskId: string }) => portalTaskSelect(db, scopeValues(p), p.taskId));
+
+const portalTaskPage = portalPage((db, scope, p: { taskId: string }) => jsonObjectFrom(portalTaskSelect(db, scope, p.taskId)));
+
+/** The task page's task, loaded with the guard's session in one statement (see portalPage). */
+export function taskPage(taskId: string) {
+  return portalTaskPage({ taskId });
+}
+
+type PortalTaskJson = NonNullable<Awaited<ReturnType<ReturnType<typeof taskPage>>>>['page'];
+
+/** The task as taskPage loaded it (JSON: its times are strings), in the shape openPortalTask returns. */
+export function portalTaskFrom(row: PortalTaskJson | undefined): PortalTask | undefined {
+  if (!row) return undefined;
+  const at = (value: string | null) => (value === null ? null : new Date(value));
+  return toPortalTask({ ...row, clientCompletedAt: at(row.clientCompletedAt), completedAt: at(row.completedAt) });
+}
+
+/** The task's first view by this contact: it is no longer "New" on the home. */
+export async function markTaskSeen(db: Kysely<Database>, scope: PortalScope, taskId: string, now: Date): Promise<void> {
+  await db
+    .updateTable('task_portal_assignees')
+    .set({ seen_at: now })
+    .where('firm_id', '=', scope.firmId)
+    .where('task_id', '=', taskId)
+    .where('contact_id', '=', scope.contactId)
+    .where('seen_at', 'is', null)
+    .execute();
+}
+
+/** The task as this contact sees it (after a refused action, say); a first view marks it seen. */
+export async function openPortalTask(db: Kysely<Database>, scope: PortalScope, taskId: string, now: Date) {
+  const [row] = await portalTaskQuery(db, { firmId: scope.firmId, clientId: scope.clientId, contactId: scope.contactId, taskId });
+  if (!row) return undefined;
+  if (row.firstView) await markTaskSeen(db, scope, taskId, now);
+  return toPortalTask(row);
+}
+
+export type PortalTask = ReturnType<typeof toPortalTask>;
 
 /** The task's portal row, locked: FOR SHARE by ticks (they run side by side), FOR UPDATE by completion. */
 export function lockPortalTask(db: Kysely<Database>, scope: PortalScope, taskId: string, mode: 'share' | 'update') {

@@ -55,7 +55,7 @@ homeRoutes.get(
     const now = clock.now();
     const { regional_format: locale, timezone } = portal.user;
     const { q, requested, shown, slice } = homeRequest(c);
-    const { todo, completed } = home.data(c);
+    const { todo, completed } = home.data(c)!;
 
     // "Show more" by htmx: only the next slice, and the next "Show more" row.
     if (slice) {

@@ -2,10 +2,10 @@
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../../app-env.ts';
-import { requirePortal } from '../../auth/guards.tsx';
+import { portalPageGuard, requirePortal } from '../../auth/guards.tsx';
 import { currentActor } from '../../auth/request-info.ts';
 import { firmOrigin } from '../../config.ts';
-import { openPortalTask } from '../../db/queries/portal-tasks.ts';
+import { markTaskSeen, openPortalTask, portalTaskFrom, taskPage, type PortalTask } from '../../db/queries/portal-tasks.ts';
 import { todayIn } from '../../format.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { isHtmx, renderFragment, renderPage } from '../../render.tsx';
@@ -29,12 +29,13 @@ const refusalMessages: Record<Exclude<Refusal, 'not-found'>, MessageKey> = {
   'not-done': 'task.error.notDone',
 };
 
-async function showTask(c: Context<AppEnv>, taskId: string, error?: string, status: ContentfulStatusCode = 200) {
+/** The task page; `loaded` when the guard brought the task already (a GET), else it is read here. */
+async function showTask(c: Context<AppEnv>, taskId: string, error?: string, status: ContentfulStatusCode = 200, loaded?: PortalTask) {
   const portal = c.get('portal');
   const firm = c.get('firm');
   const { db, clock } = c.get('deps');
   const now = clock.now();
-  const task = await openPortalTask(db, portal.scope, taskId, now);
+  const task = loaded ?? (await openPortalTask(db, portal.scope, taskId, now));
   if (!task) return renderPage(c, <NotFoundPage />, 404);
   const { regional_format: locale, timezone } = portal.user;
   const view = taskPageView(task, { t: c.get('t'), trademark: firm.trademark, locale, timezone, today: todayIn(now, timezone), checklistRequired: firm.checklist_required });
@@ -63,10 +64,18 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
-taskRoutes.get('/tasks/:id', requirePortal, (c) => {
+const taskPageGuard = portalPageGuard((c) => {
   const taskId = c.req.param('id');
-  if (!isUuid(taskId)) return renderPage(c, <NotFoundPage />, 404);
-  return showTask(c, taskId);
+  return taskId && isUuid(taskId) ? taskPage(taskId) : undefined;
+});
+
+taskRoutes.get('/tasks/:id', taskPageGuard.guard, async (c) => {
+  const taskId = c.req.param('id');
+  const task = portalTaskFrom(taskPageGuard.data(c));
+  if (!task) return renderPage(c, <NotFoundPage />, 404);
+  // The first view takes the task's "New" off the home.
+  if (task.firstView) await markTaskSeen(c.get('deps').db, c.get('portal').scope, taskId, c.get('deps').clock.now());
+  return showTask(c, taskId, undefined, 200, task);
 });
 
 taskRoutes.post('/tasks/:id/items/:itemId/toggle', requirePortal, async (c) => {
