@@ -20,6 +20,12 @@ function redirectTo(c: Context<AppEnv>, location: string): Response {
   return c.redirect(location, 303);
 }
 
+/** A session that checked out: its cookie re-set when it was extended, and the firm made current (or a stop). */
+function acceptSession(c: Context<AppEnv>, kind: 'portal' | 'staff', token: string, row: { extended: boolean; expires_at: Date; firm_version: number }): Promise<Response | undefined> {
+  if (row.extended) setSessionCookie(c, kind, token, row.expires_at);
+  return ensureCurrentFirm(c, row.firm_version);
+}
+
 type PortalLoader = (c: Context<AppEnv>) => (db: Db, firmId: string, sessionId: string) => Promise<PortalSessionRow | undefined>;
 
 function portalGuard(loader: PortalLoader, keep?: (c: Context<AppEnv>, row: PortalSessionRow) => void): MiddlewareHandler<AppEnv> {
@@ -42,8 +48,7 @@ function portalGuard(loader: PortalLoader, keep?: (c: Context<AppEnv>, row: Port
       clearSessionCookie(c, 'portal');
       return redirectTo(c, '/login?m=revoked');
     }
-    if (row.extended) setSessionCookie(c, 'portal', token, row.expires_at);
-    const stop = await ensureCurrentFirm(c, row.firm_version);
+    const stop = await acceptSession(c, 'portal', token, row);
     if (stop) return stop;
     c.set('portal', {
       sessionId: row.id,
@@ -109,8 +114,7 @@ export const requireStaff: MiddlewareHandler<AppEnv> = async (c, next) => {
     clearSessionCookie(c, 'staff');
     return redirectTo(c, '/staff/login');
   }
-  if (row.extended) setSessionCookie(c, 'staff', token, row.expires_at);
-  const stop = await ensureCurrentFirm(c, row.firm_version);
+  const stop = await acceptSession(c, 'staff', token, row);
   if (stop) return stop;
   c.set('staff', {
     sessionId: row.id,
