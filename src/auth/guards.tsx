@@ -7,13 +7,13 @@ import type { Db } from '../db/connect.ts';
 import { findPortalSession, type PortalPageLoader, type PortalSessionRow } from '../db/queries/portal-access.ts';
 import { findStaffSession } from '../db/queries/staff-access.ts';
 import { pickLanguage, translator } from '../i18n/index.ts';
-import { renderPage } from '../render.tsx';
+import { isHtmx, renderPage } from '../render.tsx';
 import { ensureCurrentFirm } from '../tenant.tsx';
 import { ForbiddenPage } from '../views/pages/simple.tsx';
 import { clearSessionCookie, readSessionCookie, setSessionCookie, validateSessionToken } from './session.ts';
 
 function redirectTo(c: Context<AppEnv>, location: string): Response {
-  if (c.req.header('HX-Request') === 'true') {
+  if (isHtmx(c)) {
     c.header('HX-Redirect', location);
     return c.body(null, 401);
   }

@@ -2,7 +2,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../app-env.ts';
 import { requirePortal } from '../../auth/guards.tsx';
-import { renderPage } from '../../render.tsx';
+import { isHtmx, renderPage } from '../../render.tsx';
 import { PortalLayout } from '../../views/portal/layout.tsx';
 import { portalShell } from './shell.ts';
 
@@ -12,7 +12,7 @@ export const welcomeRoutes = new Hono<AppEnv>();
 export function welcomeRedirect(c: Context<AppEnv>): Response | undefined {
   const firm = c.get('firm');
   const portal = c.get('portal');
-  if (!firm.welcome_video_key || !portal || c.req.header('HX-Request') === 'true') return undefined;
+  if (!firm.welcome_video_key || !portal || isHtmx(c)) return undefined;
   return portal.contact.welcome_seen_at ? undefined : c.redirect('/welcome', 303);
 }
 
