@@ -110,6 +110,31 @@ test('a superseded link, an expired link and a revoked link each get their own p
   assert.is(garbage.doc.querySelector('h1')?.textContent, 'This link is not valid');
 });
 
+test('a link stays good while its e-mail still has access through another client of the firm, and signs in as that one', async ({ ctx, firmId, contactId }) => {
+  const firm = await ctx.db.selectFrom('firms').selectAll().where('id', '=', firmId).executeTakeFirstOrThrow();
+  const other = await makeClient(ctx.db, firm, { name: 'Oak Ltd' });
+  const oak = await makeContact(ctx.db, other, { first_name: 'Pia', last_name: 'Oak', email: 'pia@example.test' });
+  const browser = ctx.browser('acme');
+  const link = (await requestLink(ctx, browser, 'pia@example.test')).url!;
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('contacts').set({ access_enabled: false }).where('id', '=', contactId).execute();
+    await endContactAccess(trx, firmId, contactId, 'pia@example.test');
+  });
+  const signedIn = await browser.post('/login/link', { token: link.searchParams.get('token')! });
+  assert.is(signedIn.status, 303, 'the link still works');
+  const home = await browser.get('/');
+  assert.is(home.doc.querySelector('.account-company')?.textContent, 'Oak Ltd');
+  const session = await ctx.db.selectFrom('sessions').select('contact_id').executeTakeFirstOrThrow();
+  assert.is(session.contact_id, oak.id);
+  // Once the last contact with that e-mail loses access, its links end too.
+  const next = (await requestLink(ctx, ctx.browser('acme'), 'pia@example.test')).url!;
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable('contacts').set({ access_enabled: false }).where('id', '=', oak.id).execute();
+    await endContactAccess(trx, firmId, oak.id, 'pia@example.test');
+  });
+  assert.is((await ctx.browser('acme').get(next.pathname + next.search)).doc.querySelector('h1')?.textContent, 'This link no longer works');
+});
+
 test('revoking access while signed in sends the next request to /login with a message', async ({ ctx, contactId }) => {
   const browser = await ctx.signInClient('acme', 'pia@example.test');
   assert.is((await browser.get('/')).status, 200);
