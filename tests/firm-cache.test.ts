@@ -4,6 +4,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createApp } from '../src/app.tsx';
 import { QueryCounter } from '../src/db/query-counter.ts';
+import { makeTask } from '../src/seed/builders-tasks.ts';
 import { TestBrowser } from './helpers/browser-client.ts';
 import { createTestContext, type TestContext } from './helpers/context.ts';
 import { taskFixture, type TaskFixture } from './routes/portal/tasks-fixture.ts';
@@ -38,7 +39,7 @@ test('staff see a change made outside this process at the next request, and a po
   assert.ok(stopped.visibleText.includes('Portal not available'));
 });
 
-test('a repeat signed-in visit spends no query on the firm: the home is one statement', async ({ ctx }) => {
+test('a repeat signed-in visit spends no query on the firm: the home and the task page are one statement each', async ({ ctx, f }) => {
   const signedIn = await ctx.signInClient('acme', 'alice@example.test');
   const counter = new QueryCounter();
   const browser = new TestBrowser(createApp({ ...ctx.deps, db: ctx.db.withPlugin(counter) }), 'acme.localhost');
@@ -49,6 +50,15 @@ test('a repeat signed-in visit spends no query on the firm: the home is one stat
   assert.is((await browser.get('/')).status, 200);
   assert.is(counter.count, first - 1, `first visit ${first} queries, repeat ${counter.count}: ${counter.statements.join(', ')}`);
   assert.is(counter.count, 1, 'the session, its person and the task lists in one statement');
+  const task = await makeTask(f.db, f.client, { title: 'Papers', sections: [{ owner: 'client', title: '', items: ['Upload'] }], share: { contactIds: [f.alice.id] } });
+  counter.reset();
+  assert.is((await browser.get(`/tasks/${task.id}`)).status, 200);
+  assert.is(counter.count, 2, `first view: the page, then the seen mark (${counter.statements.join(', ')})`);
+  counter.reset();
+  const again = await browser.get(`/tasks/${task.id}`);
+  assert.is(again.status, 200);
+  assert.ok(again.visibleText.includes('Upload'));
+  assert.is(counter.count, 1, 'a repeat view: session, task, checklist and files in one statement');
 });
 
 test.run();

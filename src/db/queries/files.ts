@@ -1,6 +1,6 @@
 // Files attached to tasks: what each side may reach, the attachments list, writes and deletes.
 // Portal lookups take a PortalScope and check the task is shared with that contact.
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { PortalScope } from '../../app-env.ts';
 import type { Database, ScanStatus } from '../database.ts';
@@ -42,6 +42,32 @@ export async function findPortalFileTask(db: Db, scope: PortalScope, taskId: str
   return { taskId: row.id, title: row.title, clientId: row.client_id, clientName: row.client_name, ...openness(row) };
 }
 
+/** A task's live files as a JSON array, for a query that has the task as `t` (the attachments slot). */
+export function taskFilesJson(eb: ExpressionBuilder<Database & { t: Database['tasks'] }, 't'>) {
+  return jsonArrayFrom(
+    eb
+      .selectFrom('task_files as f')
+      .select(fileColumns)
+      .where('f.deleted_at', 'is', null)
+      .whereRef('f.firm_id', '=', 't.firm_id')
+      .whereRef('f.task_id', '=', 't.id')
+      .whereRef('f.client_id', '=', 't.client_id')
+      .orderBy('f.created_at')
+      .orderBy('f.original_name')
+      .orderBy('f.id'),
+  );
+}
+
+export type TaskFileJson = Omit<TaskFile, 'createdAt'> & { createdAt: Date | string };
+
+/** The attachments slot's data from a task row that carries its files (taskFilesJson) and upload state. */
+export function attachmentsFrom(row: { id: string; title: string; client_id: string; client_name: string; assign_as_task: boolean; status: string; files: TaskFileJson[] }): { target: UploadTarget; files: TaskFile[] } {
+  return {
+    target: { taskId: row.id, title: row.title, clientId: row.client_id, clientName: row.client_name, ...openness(row) },
+    files: row.files.map(toFile),
+  };
+}
+
 /** The upload target and its live files in one query (the task page's attachments slot). */
 export async function loadPortalTaskFiles(db: Db, scope: PortalScope, taskId: string): Promise<{ target: UploadTarget; files: TaskFile[] } | undefined> {
   const row = await db
@@ -49,36 +75,13 @@ export async function loadPortalTaskFiles(db: Db, scope: PortalScope, taskId: st
     .innerJoin('task_portal as p', (j) => j.onRef('p.firm_id', '=', 'a.firm_id').onRef('p.task_id', '=', 'a.task_id'))
     .innerJoin('tasks as t', (j) => j.onRef('t.firm_id', '=', 'a.firm_id').onRef('t.id', '=', 'a.task_id'))
     .innerJoin('clients as cl', (j) => j.onRef('cl.firm_id', '=', 't.firm_id').onRef('cl.id', '=', 't.client_id'))
-    .select((eb) => [
-      't.id',
-      't.title',
-      't.client_id',
-      'cl.name as client_name',
-      'p.assign_as_task',
-      't.status',
-      jsonArrayFrom(
-        eb
-          .selectFrom('task_files as f')
-          .select(fileColumns)
-          .where('f.deleted_at', 'is', null)
-          .whereRef('f.firm_id', '=', 't.firm_id')
-          .whereRef('f.task_id', '=', 't.id')
-          .whereRef('f.client_id', '=', 't.client_id')
-          .orderBy('f.created_at')
-          .orderBy('f.original_name')
-          .orderBy('f.id'),
-      ).as('files'),
-    ])
+    .select((eb) => ['t.id', 't.title', 't.client_id', 'cl.name as client_name', 'p.assign_as_task', 't.status', taskFilesJson(eb).as('files')])
     .where('a.firm_id', '=', scope.firmId)
     .where('a.task_id', '=', taskId)
     .where('a.contact_id', '=', scope.contactId)
     .where('t.client_id', '=', scope.clientId)
     .executeTakeFirst();
-  if (!row) return undefined;
-  return {
-    target: { taskId: row.id, title: row.title, clientId: row.client_id, clientName: row.client_name, ...openness(row) },
-    files: (row.files as unknown as Parameters<typeof toFile>[0][]).map(toFile),
-  };
+  return row ? attachmentsFrom({ ...row, files: row.files as unknown as TaskFileJson[] }) : undefined;
 }
 
 /** Any task of the firm, for staff. */
@@ -131,7 +134,7 @@ function selectFile(db: Db) {
   return db.selectFrom('task_files as f').select(fileColumns).where('f.deleted_at', 'is', null);
 }
 
-function toFile(row: Omit<TaskFile, 'createdAt'> & { createdAt: Date | string }): TaskFile {
+function toFile(row: TaskFileJson): TaskFile {
   return { ...row, createdAt: new Date(row.createdAt) };
 }
 

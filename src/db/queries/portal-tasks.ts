@@ -4,6 +4,7 @@ import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { PortalScope } from '../../app-env.ts';
 import type { ChecklistOwner, Database } from '../database.ts';
 import { compiledQuery } from '../compiled.ts';
+import { taskFilesJson } from './files.ts';
 import { portalPage, type PortalPageLoader, type ScopeRefs } from './portal-access.ts';
 import { checklistProgress, type ChecklistProgress } from './checklists.ts';
 import { likePattern } from './tasks.ts';
@@ -146,9 +147,13 @@ function portalTaskSelect(db: Kysely<Database>, scope: ScopeRefs, taskId: string
     .selectFrom('task_portal_assignees as a')
     .innerJoin('task_portal as p', (j) => j.onRef('p.firm_id', '=', 'a.firm_id').onRef('p.task_id', '=', 'a.task_id'))
     .innerJoin('tasks as t', (j) => j.onRef('t.firm_id', '=', 'a.firm_id').onRef('t.id', '=', 'a.task_id'))
+    .innerJoin('clients as cl', (j) => j.onRef('cl.firm_id', '=', 't.firm_id').onRef('cl.id', '=', 't.client_id'))
     .leftJoin('staff_members as creator', (j) => j.onRef('creator.firm_id', '=', 't.firm_id').onRef('creator.id', '=', 't.created_by'))
     .leftJoin('contacts as completer', (j) => j.onRef('completer.firm_id', '=', 'p.firm_id').onRef('completer.id', '=', 'p.client_completed_by'))
     .select((eb) => [
+      't.client_id as clientId',
+      'cl.name as clientName',
+      taskFilesJson(eb).as('files'),
       't.id',
       't.title',
       't.note',

@@ -84,9 +84,9 @@ function noticeFromQuery(c: Context<AppEnv>, files: TaskFilesProps['files']): st
   return uploaded.some((f) => f.status === 'pending') ? t('files.uploadedChecking', { names }) : t('files.uploaded', { names });
 }
 
-/** For the task page: the attachments slot's content, or undefined when the task is not this contact's. */
-export async function attachmentsForTask(c: Context<AppEnv>, taskId: string) {
-  const loaded = await loadPortalTaskFiles(c.get('deps').db, c.get('portal').scope, taskId);
+/** For the task page: the attachments slot's content (from the task's own row when given), or undefined when the task is not this contact's. */
+export async function attachmentsForTask(c: Context<AppEnv>, taskId: string, preloaded?: { target: UploadTarget; files: TaskFile[] }) {
+  const loaded = preloaded ?? (await loadPortalTaskFiles(c.get('deps').db, c.get('portal').scope, taskId));
   if (!loaded) return undefined;
   const view = await filesView(c, loaded.target, {}, loaded.files);
   return <TaskFilesPanel {...view} notice={noticeFromQuery(c, view.files)} />;

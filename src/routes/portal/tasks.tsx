@@ -5,6 +5,7 @@ import type { AppEnv } from '../../app-env.ts';
 import { portalPageGuard, requirePortal } from '../../auth/guards.tsx';
 import { currentActor } from '../../auth/request-info.ts';
 import { firmOrigin } from '../../config.ts';
+import { attachmentsFrom } from '../../db/queries/files.ts';
 import { markTaskSeen, openPortalTask, portalTaskFrom, taskPage, type PortalTask } from '../../db/queries/portal-tasks.ts';
 import { todayIn } from '../../format.ts';
 import type { MessageKey } from '../../i18n/index.ts';
@@ -39,7 +40,13 @@ async function showTask(c: Context<AppEnv>, taskId: string, error?: string, stat
   if (!task) return renderPage(c, <NotFoundPage />, 404);
   const { regional_format: locale, timezone } = portal.user;
   const view = taskPageView(task, { t: c.get('t'), trademark: firm.trademark, locale, timezone, today: todayIn(now, timezone), checklistRequired: firm.checklist_required });
-  return renderPage(c, <TaskPage shell={portalShell(c, 'home')} {...view} error={error} attachments={await attachmentsForTask(c, taskId)} />, status);
+  return renderPage(c, <TaskPage shell={portalShell(c, 'home')} {...view} error={error} attachments={await attachmentsForTask(c, taskId, taskAttachments(task))} />, status);
+}
+
+/** The task row carries its files: the attachments slot needs no query of its own. */
+function taskAttachments(task: PortalTask) {
+  const { id, title, clientId, clientName, assignAsTask, status, files } = task;
+  return attachmentsFrom({ id, title, client_id: clientId, client_name: clientName, assign_as_task: assignAsTask, status, files });
 }
 
 function refusalText(c: Context<AppEnv>, refusal: Exclude<Refusal, 'not-found'>): string {
