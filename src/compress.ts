@@ -8,6 +8,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { compress } from 'hono/compress';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { etagMatches } from './etag.ts';
 
 const BUFFERED = /^(text\/html|text\/css|text\/javascript|application\/javascript|application\/json|image\/svg\+xml)\b/i;
 const THRESHOLD = 1024;
@@ -23,14 +24,6 @@ function acceptsGzip(header: string | undefined): boolean {
   });
 }
 
-/** True when an If-None-Match header names this ETag (weak comparison, as for GET). */
-export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  if (ifNoneMatch.trim() === '*') return true;
-  const bare = etag.replace(/^W\//, '');
-  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === bare);
-}
-
 function withVary(vary: string | null): string | undefined {
   if (vary === '*' || /(^|,)\s*accept-encoding\s*(,|$)/i.test(vary ?? '')) return undefined;
   return vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding';
@@ -42,11 +35,9 @@ interface Finished {
   headers: Record<string, string>;
 }
 
-/** ETag, 304 and gzip for a whole body; `vary` and `etag` are the response's current headers ('*': leave Vary alone). */
-function finishBody(c: Context, bytes: Uint8Array, status: number, current: { vary: string | null; etag: string | null; noTransform: boolean }): Finished {
+/** ETag, 304 and gzip for a whole body; `etag` is the response's own ETag, if it has one. Vary is the caller's. */
+function finishBody(c: Context, bytes: Uint8Array, status: number, current: { etag: string | null; noTransform: boolean }): Finished {
   const headers: Record<string, string> = {};
-  const vary = withVary(current.vary);
-  if (vary) headers['Vary'] = vary;
   const method = c.req.method;
   if ((method === 'GET' || method === 'HEAD') && status >= 200 && status < 300) {
     const etag = current.etag ?? `W/"${createHash('sha1').update(bytes).digest('base64url')}"`;
@@ -69,7 +60,7 @@ function finishBody(c: Context, bytes: Uint8Array, status: number, current: { va
 export function sendHtml(c: Context, html: string, status: ContentfulStatusCode = 200): Response {
   // Appended, not read back: reading c.res before the response exists would build a throwaway Response.
   c.header('Vary', 'Accept-Encoding', { append: true });
-  const out = finishBody(c, Buffer.from(html), status, { vary: '*', etag: null, noTransform: false });
+  const out = finishBody(c, Buffer.from(html), status, { etag: null, noTransform: false });
   out.headers['Content-Type'] = 'text/html; charset=UTF-8';
   const res = out.body === null ? c.body(null, 304, out.headers) : c.body(out.body as Uint8Array<ArrayBuffer>, out.status as ContentfulStatusCode, out.headers);
   finished.add(res);
@@ -87,8 +78,9 @@ export function compressResponses(): MiddlewareHandler {
       const type = res.headers.get('Content-Type') ?? '';
       if (!BUFFERED.test(type) || !res.body || res.status === 206 || res.headers.has('Content-Encoding')) return;
       const bytes = new Uint8Array(await res.arrayBuffer());
+      const vary = withVary(res.headers.get('Vary'));
+      if (vary) res.headers.set('Vary', vary);
       const out = finishBody(c, bytes, res.status, {
-        vary: res.headers.get('Vary'),
         etag: res.headers.get('ETag'),
         noTransform: /no-transform/i.test(res.headers.get('Cache-Control') ?? ''),
       });

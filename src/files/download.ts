@@ -1,6 +1,7 @@
 // The HTTP answer for a stored file: Content-Disposition with the original name (RFC 6266/5987), inline only for
 // previewable kinds under a sandbox CSP, the sha256 as a strong ETag (304 on a match), single byte ranges (206/416).
 import type { Context } from 'hono';
+import { etagMatches } from '../etag.ts';
 import type { BlobStore, ByteRange } from '../storage/blob-store.ts';
 
 export interface DownloadableFile {
@@ -66,12 +67,6 @@ function etagOf(file: DownloadableFile): string {
   return `"${file.sha256}"`;
 }
 
-function matches(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
-}
-
 export async function sendFile(c: Context, blobs: BlobStore, file: DownloadableFile, options: { inline: boolean }): Promise<{ response: Response; outcome: DownloadOutcome }> {
   const etag = etagOf(file);
   const inline = options.inline && file.previewable;
@@ -83,7 +78,7 @@ export async function sendFile(c: Context, blobs: BlobStore, file: DownloadableF
     Vary: 'Cookie',
   };
   if (inline) headers['Content-Security-Policy'] = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'";
-  if (matches(c.req.header('If-None-Match'), etag)) {
+  if (etagMatches(c.req.header('If-None-Match'), etag)) {
     return { response: c.body(null, 304, headers), outcome: 'not-modified' };
   }
   headers['Content-Type'] = file.contentType;

@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import type { Firm } from '../db/database.ts';
+import { etagMatches } from '../etag.ts';
 import { parseRange } from '../files/download.ts';
 
 const hexColour = /^#[0-9a-fA-F]{6}$/;
@@ -49,7 +50,7 @@ for (const [name, pick] of Object.entries(media)) {
       'Accept-Ranges': 'bytes',
       ETag: `"${key}"`,
     };
-    if (c.req.header('If-None-Match')?.split(',').some((t) => t.trim().replace(/^W\//, '') === `"${key}"`)) return c.body(null, 304, headers);
+    if (etagMatches(c.req.header('If-None-Match'), headers.ETag)) return c.body(null, 304, headers);
     const { blobs } = c.get('deps');
     const whole = await blobs.get(key, { start: 0, end: 0 });
     if (!whole) return c.body('Not found', 404, { 'Content-Type': 'text/plain; charset=utf-8' });
