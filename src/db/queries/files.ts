@@ -68,22 +68,6 @@ export function attachmentsFrom(row: { id: string; title: string; client_id: str
   };
 }
 
-/** The upload target and its live files in one query (the task page's attachments slot). */
-export async function loadPortalTaskFiles(db: Db, scope: PortalScope, taskId: string): Promise<{ target: UploadTarget; files: TaskFile[] } | undefined> {
-  const row = await db
-    .selectFrom('task_portal_assignees as a')
-    .innerJoin('task_portal as p', (j) => j.onRef('p.firm_id', '=', 'a.firm_id').onRef('p.task_id', '=', 'a.task_id'))
-    .innerJoin('tasks as t', (j) => j.onRef('t.firm_id', '=', 'a.firm_id').onRef('t.id', '=', 'a.task_id'))
-    .innerJoin('clients as cl', (j) => j.onRef('cl.firm_id', '=', 't.firm_id').onRef('cl.id', '=', 't.client_id'))
-    .select((eb) => ['t.id', 't.title', 't.client_id', 'cl.name as client_name', 'p.assign_as_task', 't.status', taskFilesJson(eb).as('files')])
-    .where('a.firm_id', '=', scope.firmId)
-    .where('a.task_id', '=', taskId)
-    .where('a.contact_id', '=', scope.contactId)
-    .where('t.client_id', '=', scope.clientId)
-    .executeTakeFirst();
-  return row ? attachmentsFrom({ ...row, files: row.files as unknown as TaskFileJson[] }) : undefined;
-}
-
 /** Any task of the firm, for staff. */
 export async function findStaffFileTask(db: Db, firmId: string, taskId: string): Promise<UploadTarget | undefined> {
   const row = await db

@@ -253,12 +253,10 @@ export async function markTaskSeen(db: Kysely<Database>, scope: PortalScope, tas
     .execute();
 }
 
-/** The task as this contact sees it (after a refused action, say); a first view marks it seen. */
-export async function openPortalTask(db: Kysely<Database>, scope: PortalScope, taskId: string, now: Date) {
+/** The task as this contact sees it, read on its own (after a refused action, say). */
+export async function openPortalTask(db: Kysely<Database>, scope: PortalScope, taskId: string) {
   const [row] = await portalTaskQuery(db, { firmId: scope.firmId, clientId: scope.clientId, contactId: scope.contactId, taskId });
-  if (!row) return undefined;
-  if (row.firstView) await markTaskSeen(db, scope, taskId, now);
-  return toPortalTask(row);
+  return row ? toPortalTask(row) : undefined;
 }
 
 export type PortalTask = ReturnType<typeof toPortalTask>;

@@ -6,7 +6,7 @@ import type { AppEnv } from '../../app-env.ts';
 import { requirePortal } from '../../auth/guards.tsx';
 import { currentActor } from '../../auth/request-info.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
-import { findPortalFileTask, findPortalTaskFile, listPortalTaskFiles, loadPortalTaskFiles, markTaskFileDeleted, type TaskFile, type UploadTarget } from '../../db/queries/files.ts';
+import { findPortalFileTask, findPortalTaskFile, listPortalTaskFiles, markTaskFileDeleted, type TaskFile, type UploadTarget } from '../../db/queries/files.ts';
 import { sendTaskFile } from '../../files/send-task-file.ts';
 import { acceptTaskUpload } from '../../files/upload.ts';
 import { acceptAttribute } from '../../files/kinds.ts';
@@ -84,10 +84,8 @@ function noticeFromQuery(c: Context<AppEnv>, files: TaskFilesProps['files']): st
   return uploaded.some((f) => f.status === 'pending') ? t('files.uploadedChecking', { names }) : t('files.uploaded', { names });
 }
 
-/** For the task page: the attachments slot's content (from the task's own row when given), or undefined when the task is not this contact's. */
-export async function attachmentsForTask(c: Context<AppEnv>, taskId: string, preloaded?: { target: UploadTarget; files: TaskFile[] }) {
-  const loaded = preloaded ?? (await loadPortalTaskFiles(c.get('deps').db, c.get('portal').scope, taskId));
-  if (!loaded) return undefined;
+/** For the task page: the attachments slot's content, from the files the task's own row carries. */
+export async function attachmentsForTask(c: Context<AppEnv>, loaded: { target: UploadTarget; files: TaskFile[] }) {
   const view = await filesView(c, loaded.target, {}, loaded.files);
   return <TaskFilesPanel {...view} notice={noticeFromQuery(c, view.files)} />;
 }

@@ -36,11 +36,13 @@ async function showTask(c: Context<AppEnv>, taskId: string, error?: string, stat
   const firm = c.get('firm');
   const { db, clock } = c.get('deps');
   const now = clock.now();
-  const task = loaded ?? (await openPortalTask(db, portal.scope, taskId, now));
+  const task = loaded ?? (await openPortalTask(db, portal.scope, taskId));
   if (!task) return renderPage(c, <NotFoundPage />, 404);
+  // The first view takes the task's "New" off the home.
+  if (task.firstView) await markTaskSeen(db, portal.scope, taskId, now);
   const { regional_format: locale, timezone } = portal.user;
   const view = taskPageView(task, { t: c.get('t'), trademark: firm.trademark, locale, timezone, today: todayIn(now, timezone), checklistRequired: firm.checklist_required });
-  return renderPage(c, <TaskPage shell={portalShell(c, 'home')} {...view} error={error} attachments={await attachmentsForTask(c, taskId, taskAttachments(task))} />, status);
+  return renderPage(c, <TaskPage shell={portalShell(c, 'home')} {...view} error={error} attachments={await attachmentsForTask(c, taskAttachments(task))} />, status);
 }
 
 /** The task row carries its files: the attachments slot needs no query of its own. */
@@ -80,8 +82,6 @@ taskRoutes.get('/tasks/:id', taskPageGuard.guard, async (c) => {
   const taskId = c.req.param('id');
   const task = portalTaskFrom(taskPageGuard.data(c));
   if (!task) return renderPage(c, <NotFoundPage />, 404);
-  // The first view takes the task's "New" off the home.
-  if (task.firstView) await markTaskSeen(c.get('deps').db, c.get('portal').scope, taskId, c.get('deps').clock.now());
   return showTask(c, taskId, undefined, 200, task);
 });
 
