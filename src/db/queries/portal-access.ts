@@ -61,15 +61,15 @@ export async function findLastContact(db: Kysely<Database>, firmId: string, port
   return row?.contact_id;
 }
 
-/**
- * Everything the portal guard needs, in one query: the session, its person, its current contact
- * (only while that contact still has access), and every (firm, client) pair the person may switch to.
- */
 interface SessionKey {
   firmId: string;
   sessionId: string;
 }
 
+/**
+ * Everything the portal guard needs, in one query: the session, its person, its current contact
+ * (only while that contact still has access), and every (firm, client) pair the person may switch to.
+ */
 function portalSessionSelect(db: Kysely<Database>, p: SessionKey) {
   return db
     .selectFrom('sessions')
