@@ -146,7 +146,7 @@ export async function cancelContactTaskMail(trx: Kysely<Database>, firmId: strin
     .set({ status: 'cancelled' })
     .where('firm_id', '=', firmId)
     .where('status', '=', 'pending')
-    .where((w) => w.or(contactIds.flatMap((id) => [w('dedupe_key', 'like', `task-shared:%:${id}`), w('dedupe_key', 'like', `${digestKeyPrefix(id)}%`)])))
+    .where((w) => w.or(contactIds.flatMap((id) => [w('dedupe_key', 'like', sharedMailKey('%', id)), w('dedupe_key', 'like', `${digestKeyPrefix(id)}%`)])))
     .execute();
 }
 
